@@ -1,0 +1,129 @@
+"""Headless administration of a profile: create the demo community, inspect, search, migrate.
+
+Output says what happened in counts; it never prints a resident's personal data
+except the masked form shown in lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from . import __version__
+from .db import current_revision, head_revision, open_store
+from .models import ENTITIES, LocalProfile, OutboxEntry
+from .profiles import DEMO, store_path
+
+
+def _store_arg(value: str) -> Path:
+    """A profile name or a path to a store file."""
+    return Path(value) if value.endswith(".db") or "/" in value else store_path(value)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import generate  # imported late: only this command needs Pillow drawing
+
+    path = _store_arg(args.profile)
+    if path.exists() and not args.force:
+        print(f"{path} already exists; use --force to replace it", file=sys.stderr)
+        return 2
+    if path.exists():
+        for stale in path.parent.glob(path.name + "*"):
+            stale.unlink()
+    store = open_store(path)
+    started = time.perf_counter()
+    summary = generate(store, args.households, seed=args.seed, photos=not args.no_photos,
+                       progress=lambda msg: print(f"  {msg}", file=sys.stderr))
+    with store.write() as session:
+        session.merge(LocalProfile(id=1, username=summary.supervisor, display_name="演示监督员",
+                                   role="supervisor", grid_ids=summary.grid_ids, demo=True))
+    store.close()
+    print(f"demo profile at {path}: " + ", ".join(
+        f"{k} {v}" for k, v in sorted(summary.counts.items())))
+    print(f"generated in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    path = _store_arg(args.profile)
+    if not path.exists():
+        print(f"no store at {path}", file=sys.stderr)
+        return 2
+    store = open_store(path)
+    with store.read() as session:
+        print(f"store {path}  schema {current_revision(store.engine)} (head {head_revision()})")
+        for entity, model in ENTITIES.items():
+            print(f"  {entity:<14} {session.scalar(select(func.count()).select_from(model))}")
+        pending = session.scalar(select(func.count()).select_from(OutboxEntry))
+        print(f"  pending changes {pending}")
+    store.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .search import search
+
+    store = open_store(_store_arg(args.profile))
+    started = time.perf_counter()
+    with store.read() as session:
+        hits = search(session, args.query, limit=args.limit)
+    elapsed = (time.perf_counter() - started) * 1000
+    for hit in hits:
+        print(f"{hit.kind:<10} {hit.record_id}")
+    print(f"{len(hits)} results in {elapsed:.1f} ms", file=sys.stderr)
+    store.close()
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    store = open_store(_store_arg(args.profile))
+    print(f"schema at {current_revision(store.engine)}"
+          + (f"; backup {store.backup}" if store.backup else ""))
+    store.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grid-inspector",
+                                     description="Grid Inspector profile administration")
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo-data", help="generate the fictional demo district into a profile")
+    demo.add_argument("profile", nargs="?", default=DEMO, help="profile name or store path")
+    demo.add_argument("--households", type=int, default=600)
+    demo.add_argument("--seed", type=int, default=20261123)
+    demo.add_argument("--no-photos", action="store_true")
+    demo.add_argument("--force", action="store_true", help="replace an existing store")
+    demo.set_defaults(func=cmd_demo)
+
+    info = sub.add_parser("info", help="schema version, record counts and pending changes")
+    info.add_argument("profile")
+    info.set_defaults(func=cmd_info)
+
+    search = sub.add_parser("search", help="search residents and households")
+    search.add_argument("profile")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    search.set_defaults(func=cmd_search)
+
+    migrate = sub.add_parser("migrate", help="bring a profile's schema up to date (with backup)")
+    migrate.add_argument("profile")
+    migrate.set_defaults(func=cmd_migrate)
+    return parser
+
+
+COMMANDS = ("demo-data", "info", "search", "migrate")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

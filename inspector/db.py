@@ -1,0 +1,163 @@
+"""Opening a profile's store: one SQLite file, migrated and backed up, ready for services.
+
+Every caller goes through `open_store`, so every connection gets the same
+pragmas (WAL, foreign keys, busy timeout) and the schema is always current.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .catalogues import all_catalogues
+from .errors import StoreError
+from .models import CatalogueRecord
+from .search import install_index_hook
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+@dataclass
+class Store:
+    """An open profile: its database engine and the folder its photos live in."""
+
+    path: Path
+    engine: Engine
+    backup: Path | None = None
+    _factory: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        install_index_hook(self._factory)
+
+    @property
+    def photo_dir(self) -> Path:
+        return self.path.parent / "photos"
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: everything inside commits together or not at all."""
+        with self._factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; nothing it does is committed."""
+        with self._factory() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_file(path: Path, label: str) -> Path:
+    """Copy the database with SQLite's online backup (consistent even with a WAL)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    # closing(): a `with` on a sqlite3 connection only commits; a connection left
+    # open keeps the -wal/-shm files alive, which _restore must be free to remove.
+    with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+    return target
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating if needed) the store at `path` and bring its schema to head.
+
+    A file that needs migrating is first copied aside; if the migration fails,
+    the copy is put back and StoreError says so, so no data is ever lost to an upgrade.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.is_file() and path.stat().st_size > 0
+    engine = make_engine(path)
+    current = current_revision(engine)
+    head = head_revision()
+    backup = None
+    if current != head:
+        if existed:  # any existing file, even one at base revision or without Alembic's table
+            backup = backup_file(path, f"before-{head}")
+            log.info("store at revision %s needs %s; backup made", current, head)
+        try:
+            _upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            if backup is not None:
+                _restore(backup, path)
+            done = f"已恢复升级前的备份（{backup.name}）" if backup else "新建的数据库未能初始化"
+            raise StoreError(f"数据库升级失败，{done}：{exc}") from exc
+    store = Store(path=path, engine=engine, backup=backup)
+    load_catalogues(store)
+    return store
+
+
+def load_catalogues(store: Store) -> None:
+    """Record each bundled catalogue version in the store, so cases keep the one they used."""
+    bundled = all_catalogues()
+    with store.write() as session:
+        known = set(session.execute(select(CatalogueRecord.name, CatalogueRecord.version)))
+        for cat in bundled.values():
+            if (cat.name, cat.version) not in known:
+                session.add(CatalogueRecord(name=cat.name, version=cat.version,
+                                            entries=cat.plain_entries()))
+
+
+def _upgrade(engine: Engine) -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def _restore(backup: Path, path: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    with closing(sqlite3.connect(backup)) as src, closing(sqlite3.connect(path)) as dst:
+        src.backup(dst)

@@ -1,0 +1,153 @@
+"""Search as you type over residents and households.
+
+Two FTS5 indexes share one rowid space kept in `search_doc`:
+- `search_trigram` finds any substring of 3+ characters: part of a name, full
+  pinyin or its initials, ID-number tails, phone digits, address words;
+- `search_prefix` (unicode61 with 1- and 2-character prefix indexes) answers the
+  short 1–2 character queries a trigram index cannot: a surname, "zs".
+The tables are created by the migrations. Both are updated by a session hook in the same flush, hence the same
+transaction, as the register change that makes them stale.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import Connection, bindparam, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import Household, Resident
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    kind: str
+    record_id: str
+    grid_id: str
+    name: str
+    id_number: str
+    phone: str
+    address: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "resident" or "household"
+    record_id: str
+
+
+@lru_cache(maxsize=65536)
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a name: 张三丰 → ("zhangsanfeng", "zsf")."""
+    if not name:
+        return "", ""
+    full = "".join(lazy_pinyin(name, errors="ignore")).lower()
+    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
+    return full, initials
+
+
+def doc_for(obj: Resident | Household) -> SearchDoc:
+    if isinstance(obj, Resident):
+        return SearchDoc("resident", obj.id, obj.grid_id, obj.name, obj.id_number,
+                         obj.phone or "", obj.domicile or "")
+    return SearchDoc("household", obj.id, obj.grid_id, obj.head_name or "", "",
+                     obj.phone or "", obj.address)
+
+
+def index_docs(conn: Connection, docs: Iterable[SearchDoc]) -> None:
+    """Insert or replace the index entries of these records (batched: one statement per table)."""
+    docs = list(docs)
+    if not docs:
+        return
+    remove_docs(conn, [d.record_id for d in docs])
+    start = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM search_doc")).scalar_one()
+    meta, trigram, prefix = [], [], []
+    for rowid, d in enumerate(docs, start + 1):
+        full, initials = pinyin_keys(d.name)
+        meta.append({"rowid": rowid, "k": d.kind, "r": d.record_id, "g": d.grid_id})
+        trigram.append({"rowid": rowid, "n": d.name, "p": f"{full} {initials}",
+                        "i": d.id_number, "ph": d.phone, "a": d.address})
+        prefix.append({"rowid": rowid, "n": d.name, "i": initials, "p": full})
+    conn.execute(text("INSERT INTO search_doc (rowid, kind, record_id, grid_id) "
+                      "VALUES (:rowid, :k, :r, :g)"), meta)
+    conn.execute(text("INSERT INTO search_trigram (rowid, name, pinyin, id_number, phone, "
+                      "address) VALUES (:rowid, :n, :p, :i, :ph, :a)"), trigram)
+    conn.execute(text("INSERT INTO search_prefix (rowid, name, initials, pinyin) "
+                      "VALUES (:rowid, :n, :i, :p)"), prefix)
+
+
+def remove_docs(conn: Connection, record_ids: Iterable[str]) -> None:
+    ids = list(record_ids)
+    for i in range(0, len(ids), 500):
+        rowids = conn.execute(
+            text("SELECT rowid FROM search_doc WHERE record_id IN :ids")
+            .bindparams(bindparam("ids", expanding=True)), {"ids": ids[i:i + 500]}
+        ).scalars().all()
+        if not rowids:
+            continue
+        for table in ("search_trigram", "search_prefix", "search_doc"):
+            conn.execute(text(f"DELETE FROM {table} WHERE rowid IN :rowids")
+                         .bindparams(bindparam("rowids", expanding=True)), {"rowids": rowids})
+
+
+def _reindex_after_flush(session: Session, _ctx: object) -> None:
+    changed = [o for o in (*session.new, *session.dirty) if isinstance(o, Resident | Household)]
+    gone = [o.id for o in session.deleted if isinstance(o, Resident | Household)]
+    if not changed and not gone:
+        return
+    conn = session.connection()
+    remove_docs(conn, gone)
+    index_docs(conn, (doc_for(o) for o in changed))
+
+
+def install_index_hook(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "after_flush", _reindex_after_flush)
+
+
+_TERM_SPLIT = re.compile(r"\s+")
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def search(session: Session, query: str, *, kinds: Iterable[str] = ("resident", "household"),
+           grid_ids: Iterable[str] | None = None, limit: int = 50) -> list[Hit]:
+    """Records matching every word of `query`, residents and households mixed.
+
+    Words of 3+ characters match anywhere (substring); shorter words match the
+    start of a name, its pinyin or its initials.
+    """
+    terms = [t for t in _TERM_SPLIT.split(query.strip().lower()) if t]
+    if not terms:
+        return []
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    parts, params = [], {}
+    if long_terms:
+        parts.append("SELECT rowid FROM search_trigram WHERE search_trigram MATCH :tri")
+        params["tri"] = " AND ".join(_phrase(t) for t in long_terms)
+    if short_terms:
+        parts.append("SELECT rowid FROM search_prefix WHERE search_prefix MATCH :pre")
+        params["pre"] = " AND ".join(_phrase(t) + "*" for t in short_terms)
+    kinds = list(kinds)
+    sql = (
+        "SELECT d.kind, d.record_id FROM search_doc d WHERE d.rowid IN ("
+        + " INTERSECT ".join(parts)
+        + ") AND d.kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")"
+    )
+    params.update({f"k{i}": k for i, k in enumerate(kinds)})
+    if grid_ids is not None:
+        grid_ids = list(grid_ids)
+        if not grid_ids:
+            return []
+        sql += " AND d.grid_id IN (" + ", ".join(f":g{i}" for i in range(len(grid_ids))) + ")"
+        params.update({f"g{i}": g for i, g in enumerate(grid_ids)})
+    sql += " LIMIT :limit"
+    params["limit"] = limit
+    rows = session.execute(text(sql), params).all()
+    return [Hit(kind, record_id) for kind, record_id in rows]

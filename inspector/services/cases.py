@@ -1,0 +1,203 @@
+"""Reporting cases and moving them through the case loop.
+
+Every step goes through `inspector.caseflow.plan`, so a step the loop forbids
+is refused here exactly as the server would refuse it. Steps the server alone
+applies (立案, 结案) are recorded as pending requests and change nothing locally
+until the server confirms them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .. import caseflow, validation
+from ..catalogues import category_codes, codes, issue_subcategory, load_catalogue
+from ..db import Store
+from ..errors import FieldError, ValidationError
+from ..models import PRIORITY_NORMAL, PRIORITY_URGENT, Issue, IssueAction, Task, utcnow
+from .attachments import PhotoInput, link_photos
+from .recording import Actor, Changes, apply_fields, record
+from .scope import check_grid, get
+
+URGENT_SEVERITIES = frozenset({"critical", "major"})  # 特别重大, 重大
+
+
+@dataclass(frozen=True)
+class IssueInput:
+    """What a reporter fills in (DESIGN §3: what, where, when, cause, losses, scope …)."""
+
+    grid_id: str
+    category_code: str
+    severity: str
+    title: str
+    description: str
+    address: str
+    occurred_at: datetime
+    source: str = "patrol"
+    triage: str | None = None  # default from the category
+    cause: str | None = None
+    losses: str | None = None
+    scope: str | None = None
+    development: str | None = None
+    measures: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    household_id: str | None = None
+    resident_id: str | None = None
+    place_id: str | None = None
+    component_id: str | None = None
+    patrol_id: str | None = None
+    photos: tuple[PhotoInput, ...] = field(default_factory=tuple)
+
+
+def priority_of(issue: Issue) -> int:
+    return PRIORITY_URGENT if issue.severity in URGENT_SEVERITIES else PRIORITY_NORMAL
+
+
+def _check_issue(data: IssueInput) -> list[FieldError]:
+    errors = validation.require(
+        {"category_code": data.category_code, "severity": data.severity, "title": data.title,
+         "description": data.description, "address": data.address},
+        ["category_code", "severity", "title", "description", "address"])
+    if data.category_code and data.category_code not in category_codes():
+        errors.append(FieldError("category_code", "不是事件分类目录中的小类"))
+    errors += validation.check_choice(data.severity, codes("enums", "severity"), "severity")
+    errors += validation.check_choice(data.source, codes("enums", "issue_sources"), "source")
+    if data.triage is not None:
+        errors += validation.check_choice(data.triage, codes("enums", "triage"), "triage")
+    errors += validation.check_text(data.title, "title", 100)
+    if data.occurred_at > utcnow():
+        errors.append(FieldError("occurred_at", "发生时间不能晚于现在"))
+    for name, value in (("lat", data.lat), ("lon", data.lon)):
+        limit = 90 if name == "lat" else 180
+        if value is not None and not -limit <= value <= limit:
+            errors.append(FieldError(name, "坐标超出范围"))
+    return errors
+
+
+def new_issue(session: Session, actor: Actor, changes: Changes, data: IssueInput, *,
+              on_site: bool = False, draft: bool = False) -> Issue:
+    """Create a case in the caller's transaction: saved as a draft, reported, or handled on site."""
+    errors = _check_issue(data)
+    validation.raise_if_errors(errors)
+    check_grid(session, actor, data.grid_id)
+    category = issue_subcategory(data.category_code)
+    issue = Issue(
+        source=data.source, category_code=data.category_code,
+        catalogue_version=load_catalogue("issue_categories").version,
+        triage=data.triage or category["default_triage"], severity=data.severity,
+        status=caseflow.DRAFT, title=data.title.strip(), description=data.description.strip(),
+        cause=data.cause, losses=data.losses, scope=data.scope, development=data.development,
+        measures=data.measures, occurred_at=data.occurred_at, reporter=actor.username,
+        grid_id=data.grid_id, address=data.address.strip(), lat=data.lat, lon=data.lon,
+        household_id=data.household_id, resident_id=data.resident_id, place_id=data.place_id,
+        component_id=data.component_id, patrol_id=data.patrol_id,
+    )
+    session.add(issue)
+    record(session, actor, changes, "issue", issue, "insert", priority=priority_of(issue))
+    stages = link_photos(session, actor, changes, "issue", issue, data.photos, priority_of(issue))
+    if not draft:
+        kind = "report_on_site" if on_site else "report"
+        _act(session, actor, changes, issue, caseflow.ActionRequest(
+            kind, actor.role, photo_stages=stages))
+        issue.reported_at = utcnow()
+    return issue
+
+
+def report_issue(store: Store, actor: Actor, data: IssueInput, *, on_site: bool = False,
+                 draft: bool = False) -> tuple[str, Changes]:
+    """Report a case (or keep it as a draft) in one transaction; returns its id."""
+    changes = Changes()
+    with store.write() as session:
+        issue = new_issue(session, actor, changes, data, on_site=on_site, draft=draft)
+        return issue.id, changes
+
+
+def take_action(store: Store, actor: Actor, issue_id: str, req: caseflow.ActionRequest,
+                photos: tuple[PhotoInput, ...] = ()) -> Changes:
+    """Apply one case-loop step to a case, with its photos, in one transaction."""
+    changes = Changes()
+    with store.write() as session:
+        issue = get(session, Issue, issue_id, "案件")
+        check_grid(session, actor, issue.grid_id)
+        stages = link_photos(session, actor, changes, "issue", issue, photos,
+                             priority_of(issue))
+        req = caseflow.ActionRequest(**{**req.__dict__, "photo_stages":
+                                        req.photo_stages | stages})
+        _act(session, actor, changes, issue, req)
+    return changes
+
+
+def _latest_verification_passed(session: Session, issue_id: str) -> bool:
+    outcome = session.scalars(
+        select(IssueAction.outcome)
+        .where(IssueAction.issue_id == issue_id, IssueAction.kind == "verify",
+               IssueAction.sync_state != "rejected")
+        .order_by(IssueAction.seq.desc()).limit(1)).first()
+    return outcome == "passed"
+
+
+def _act(session: Session, actor: Actor, changes: Changes, issue: Issue,
+         req: caseflow.ActionRequest) -> IssueAction:
+    if req.role != actor.role:
+        raise ValueError("an action's role must be the actor's role")
+    target = caseflow.plan(issue.status, req,
+                           verified=_latest_verification_passed(session, issue.id))
+    step = caseflow.STEPS[req.kind]
+    seq = session.scalar(select(func.coalesce(func.max(IssueAction.seq), 0))
+                         .where(IssueAction.issue_id == issue.id)) + 1
+    action = IssueAction(
+        issue_id=issue.id, seq=seq, kind=req.kind, actor=actor.username, actor_role=actor.role,
+        at=utcnow(), from_status=issue.status, to_status=target, reason=req.reason,
+        department=req.department, deadline_at=req.deadline_at, outcome=req.outcome)
+    session.add(action)
+    record(session, actor, changes, "issue_action", action, "append",
+           priority=priority_of(issue), audit_action=req.kind)
+    if step.server_side:
+        return action  # requested; the server applies it and syncs the new status back
+    updates: dict[str, object] = {"status": target}
+    if req.kind == "dispatch":
+        updates |= {"department": req.department, "deadline_at": req.deadline_at}
+    elif req.kind == "approve_extension":
+        updates["deadline_at"] = req.deadline_at
+    base = {k: getattr(issue, k) for k in updates if getattr(issue, k) != updates[k]}
+    for key, value in updates.items():
+        setattr(issue, key, value)
+    if base:
+        issue.version += 1
+        changes.add("issue", issue.id)
+    if req.kind == "request_verification":
+        _verification_task(session, actor, changes, issue)
+    return action
+
+
+def _verification_task(session: Session, actor: Actor, changes: Changes, issue: Issue) -> None:
+    task = Task(kind="verify_issue", assignee=issue.reporter, grid_id=issue.grid_id,
+                issue_id=issue.id, title=f"核查：{issue.title}")
+    session.add(task)
+    record(session, actor, changes, "task", task, "insert", priority=priority_of(issue))
+
+
+def complete_verification(store: Store, actor: Actor, task_id: str, outcome: str, note: str | None,
+                          photos: tuple[PhotoInput, ...]) -> Changes:
+    """A worker's on-site verification: the verify action with photos, and the task done."""
+    changes = Changes()
+    with store.write() as session:
+        task = get(session, Task, task_id, "任务")
+        if task.status != "open":
+            raise ValidationError(FieldError("task", "该任务已经办结"))
+        if task.issue_id is None:
+            raise ValidationError(FieldError("task", "该任务没有关联案件"))
+        issue = get(session, Issue, task.issue_id, "案件")
+        check_grid(session, actor, issue.grid_id)
+        stages = link_photos(session, actor, changes, "issue", issue, photos, priority_of(issue))
+        _act(session, actor, changes, issue, caseflow.ActionRequest(
+            "verify", actor.role, reason=note, outcome=outcome, photo_stages=stages))
+        base = apply_fields(task, {"status": "done", "result": outcome, "completed_at": utcnow()})
+        record(session, actor, changes, "task", task, "update", base=base,
+               priority=priority_of(issue))
+    return changes
