@@ -1,0 +1,63 @@
+"""Running service calls off the GUI thread.
+
+All database work goes to one worker thread (a pool of one), so SQLite sees a
+single writer and no session ever crosses threads; results come back to the GUI
+thread as plain dataclasses through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.fn, self.relay = fn, relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # handed to the GUI, which says what to do
+            log.warning("background job failed: %s", type(exc).__name__)
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+class DatabaseWorker(QObject):
+    """The single thread that owns the profile's database."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._relays: set[_Relay] = set()
+
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+               on_error: Callable[[Exception], None]) -> None:
+        relay = _Relay()  # lives in the GUI thread, so its slots run there
+        self._relays.add(relay)
+
+        def finish(handler: Callable[[Any], None], value: Any) -> None:
+            self._relays.discard(relay)
+            handler(value)
+
+        relay.done.connect(lambda value: finish(on_done, value))
+        relay.failed.connect(lambda exc: finish(on_error, exc))
+        self.pool.start(_Job(fn, relay))
+
+    def drain(self) -> None:
+        """Wait for queued work before the store closes (on exit)."""
+        self.pool.waitForDone()

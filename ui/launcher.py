@@ -1,0 +1,23 @@
+"""The `grid-inspector` command: admin subcommands run headless, anything else starts the app.
+
+Qt is imported only when the app starts, so the admin commands work without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from inspector import cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in cli.COMMANDS:
+        return cli.main(argv)
+    from .app import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
