@@ -58,6 +58,7 @@ def check_item(store: Store, actor: Actor, patrol_id: str, item_code: str, resul
     changes = Changes()
     with store.write() as session:
         patrol = get(session, Patrol, patrol_id, "巡查")
+        check_grid(session, actor, patrol.grid_id)
         if patrol.ended_at is not None:
             raise ValidationError(FieldError("patrol", "该巡查已结束"))
         issue_id, priority = None, PRIORITY_NORMAL
@@ -79,6 +80,7 @@ def finish_patrol(store: Store, actor: Actor, patrol_id: str,
     changes = Changes()
     with store.write() as session:
         patrol = get(session, Patrol, patrol_id, "巡查")
+        check_grid(session, actor, patrol.grid_id)
         if patrol.ended_at is not None:
             raise ValidationError(FieldError("patrol", "该巡查已结束"))
         checked = session.scalar(select(func.count()).select_from(PatrolItem).where(

@@ -23,7 +23,9 @@ from .attachments import PhotoInput, link_photos
 from .recording import Actor, Changes, apply_fields, record
 from .scope import check_grid, get
 
-URGENT_SEVERITIES = frozenset({"critical", "major"})  # 特别重大, 重大
+# 特别重大 and 重大 reports jump the sync queue (the catalogue marks them urgent).
+URGENT_SEVERITIES = frozenset(
+    v["code"] for v in load_catalogue("enums").members("severity") if v.get("urgent"))
 
 
 @dataclass(frozen=True)

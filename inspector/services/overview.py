@@ -1,4 +1,4 @@
-"""The area tree with the counts a grid head looks at first: households, people, open and overdue cases."""
+"""The area tree with the counts a grid head checks first: households, people, open cases."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from .. import validation
 from ..db import Store
 from ..errors import FieldError, ValidationError
-from ..models import Building, Household, Resident
+from ..models import Building, Household, Issue, Resident, Task, Visit
 from ..roles import sees_restricted
 from .recording import Actor, Changes, apply_fields, record
 from .scope import check_grid, get
@@ -91,9 +91,31 @@ def remove_household(store: Store, actor: Actor, household_id: str) -> Changes:
         if members:
             raise ValidationError(FieldError(
                 "household", f"该户还有 {members} 名人员，请先迁出或删除人员"))
+        _refuse_if_referenced(session, "household", household.id,
+                              ((Visit.household_id, "走访记录"), (Issue.household_id, "案件"),
+                               (Task.household_id, "任务")),
+                              "如已搬离，请把住房状态改为空置")
+        if _referenced(session, household.id, Visit.household_id, Issue.household_id,
+                       Task.household_id):
+            raise ValidationError(FieldError(
+                "household", "该户已有走访、事件或任务记录，不能删除（可将房屋用途改为空置）"))
         record(session, actor, changes, "household", household, "delete")
         session.delete(household)
     return changes
+
+
+def _referenced(session: Session, record_id: str, *columns: Any) -> bool:
+    """Whether any of these foreign-key columns points at the record (history keeps it)."""
+    return any(session.scalar(select(col).where(col == record_id).limit(1)) is not None
+               for col in columns)
+
+
+def _refuse_if_referenced(session: Session, field: str, record_id: str,
+                          refs: tuple[tuple[Any, str], ...], advice: str) -> None:
+    """History points at this record: removing it would orphan that history, so refuse."""
+    for column, what in refs:
+        if session.scalar(select(func.count()).where(column == record_id)):
+            raise ValidationError(FieldError(field, f"已有{what}关联该记录，不能删除；{advice}"))
 
 
 def _fields(obj: Household | Resident) -> dict[str, Any]:
@@ -163,6 +185,11 @@ def remove_resident(store: Store, actor: Actor, resident_id: str) -> Changes:
     with store.write() as session:
         resident = get(session, Resident, resident_id, "人员")
         check_grid(session, actor, resident.grid_id)
+        if _referenced(session, resident.id, Issue.resident_id):
+            raise ValidationError(FieldError(
+                "resident", "该人员已关联事件记录，不能删除（可办理迁出）"))
+        _refuse_if_referenced(session, "resident", resident.id,
+                              ((Issue.resident_id, "案件"),), "如已迁出，请使用“迁出”")
         record(session, actor, changes, "resident", resident, "delete")
         session.delete(resident)
     return changes
