@@ -80,7 +80,9 @@ STEPS: dict[str, Step] = {
     "deny_extension": Step("驳回延期", _s(DISPATCHED), SAME, _s(SUPERVISOR), needs_reason=True),
 }
 
-ROLE_LABELS = {"worker": "网格员", "staff": "社区工作人员", "supervisor": "监督员", "admin": "管理员"}
+ROLE_LABELS = {
+    "worker": "网格员", "staff": "社区工作人员", "supervisor": "监督员", "admin": "管理员",
+}
 VERIFY_OUTCOMES = ("passed", "failed")
 
 

@@ -5,8 +5,8 @@ Two FTS5 indexes share one rowid space kept in `search_doc`:
   pinyin or its initials, ID-number tails, phone digits, address words;
 - `search_prefix` (unicode61 with 1- and 2-character prefix indexes) answers the
   short 1–2 character queries a trigram index cannot: a surname, "zs".
-The tables are created by the migrations. Both are updated by a session hook in the same flush, hence the same
-transaction, as the register change that makes them stale.
+The migrations create the tables. A session hook updates both in the same flush,
+hence the same transaction, as the register change that makes them stale.
 """
 
 from __future__ import annotations

@@ -37,7 +37,8 @@ class DuplicateIdError(ValidationError):
 
     def __init__(self, holder: Holder):
         self.holder = holder
-        super().__init__(FieldError("id_number", "该身份证号已登记在另一条人员记录中，请先查看该记录"))
+        super().__init__(
+            FieldError("id_number", "该身份证号已登记在另一条人员记录中，请先查看该记录"))
 
 
 def _check_building(session: Session, building_id: str | None, grid_id: str) -> None:
