@@ -7,6 +7,7 @@ except the masked form shown in lists.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -20,14 +21,30 @@ from .profiles import DEMO, store_path
 
 
 def _store_arg(value: str) -> Path:
-    """A profile name or a path to a store file."""
-    return Path(value) if value.endswith(".db") or "/" in value else store_path(value)
+    """A profile name or a path to a store file (used as an argparse type)."""
+    if value.endswith(".db") or "/" in value or os.sep in value:
+        return Path(value)
+    try:
+        return store_path(value)
+    except ValueError as exc:  # not a valid profile name: a usage error, not a traceback
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _existing(path: Path) -> bool:
+    """Whether a store exists at `path`; says so on stderr when it does not.
+
+    Commands that inspect a profile must not create an empty one from a typo.
+    """
+    if path.is_file():
+        return True
+    print(f"no store at {path}", file=sys.stderr)
+    return False
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import generate  # imported late: only this command needs Pillow drawing
 
-    path = _store_arg(args.profile)
+    path = args.profile
     if path.exists() and not args.force:
         print(f"{path} already exists; use --force to replace it", file=sys.stderr)
         return 2
@@ -36,11 +53,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             stale.unlink()
     store = open_store(path)
     started = time.perf_counter()
-    summary = generate(store, args.households, seed=args.seed, photos=not args.no_photos,
-                       progress=lambda msg: print(f"  {msg}", file=sys.stderr))
-    with store.write() as session:
-        session.merge(LocalProfile(id=1, username=summary.supervisor, display_name="演示监督员",
-                                   role="supervisor", grid_ids=summary.grid_ids, demo=True))
+    try:
+        summary = generate(store, args.households, seed=args.seed, photos=not args.no_photos,
+                           progress=lambda msg: print(f"  {msg}", file=sys.stderr))
+        with store.write() as session:
+            session.merge(LocalProfile(id=1, username=summary.supervisor,
+                                       display_name="演示监督员", role="supervisor",
+                                       grid_ids=summary.grid_ids, demo=True))
+    except BaseException:  # failed or interrupted: leave no half-made store that needs --force
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        raise
     store.close()
     print(f"demo profile at {path}: " + ", ".join(
         f"{k} {v}" for k, v in sorted(summary.counts.items())))
@@ -49,9 +73,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    path = _store_arg(args.profile)
-    if not path.exists():
-        print(f"no store at {path}", file=sys.stderr)
+    path = args.profile
+    if not _existing(path):
         return 2
     store = open_store(path)
     with store.read() as session:
@@ -67,7 +90,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from .search import search
 
-    store = open_store(_store_arg(args.profile))
+    if not _existing(args.profile):
+        return 2
+    store = open_store(args.profile)
     started = time.perf_counter()
     with store.read() as session:
         hits = search(session, args.query, limit=args.limit)
@@ -80,7 +105,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    store = open_store(_store_arg(args.profile))
+    if not _existing(args.profile):
+        return 2
+    store = open_store(args.profile)
     print(f"schema at {current_revision(store.engine)}"
           + (f"; backup {store.backup}" if store.backup else ""))
     store.close()
@@ -94,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo-data", help="generate the fictional demo district into a profile")
-    demo.add_argument("profile", nargs="?", default=DEMO, help="profile name or store path")
+    demo.add_argument("profile", nargs="?", type=_store_arg, default=DEMO,
+                      help="profile name or store path")
     demo.add_argument("--households", type=int, default=600)
     demo.add_argument("--seed", type=int, default=20261123)
     demo.add_argument("--no-photos", action="store_true")
@@ -102,17 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     info = sub.add_parser("info", help="schema version, record counts and pending changes")
-    info.add_argument("profile")
+    info.add_argument("profile", type=_store_arg)
     info.set_defaults(func=cmd_info)
 
     search = sub.add_parser("search", help="search residents and households")
-    search.add_argument("profile")
+    search.add_argument("profile", type=_store_arg)
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
     search.set_defaults(func=cmd_search)
 
     migrate = sub.add_parser("migrate", help="bring a profile's schema up to date (with backup)")
-    migrate.add_argument("profile")
+    migrate.add_argument("profile", type=_store_arg)
     migrate.set_defaults(func=cmd_migrate)
     return parser
 

@@ -19,6 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .catalogues import all_catalogues
@@ -118,7 +119,11 @@ def open_store(path: str | Path) -> Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.is_file() and path.stat().st_size > 0
     engine = make_engine(path)
-    current = current_revision(engine)
+    try:
+        current = current_revision(engine)
+    except DBAPIError as exc:  # not a database, damaged, locked by a stuck process …
+        engine.dispose()
+        raise StoreError(f"无法打开数据库文件 {path.name}（{exc.orig}）") from exc
     head = head_revision()
     backup = None
     if current != head:

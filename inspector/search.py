@@ -4,7 +4,7 @@ Two FTS5 indexes share one rowid space kept in `search_doc`:
 - `search_trigram` finds any substring of 3+ characters: part of a name, full
   pinyin or its initials, ID-number tails, phone digits, address words;
 - `search_prefix` (unicode61 with 1- and 2-character prefix indexes) answers the
-  short 1–2 character queries a trigram index cannot: a surname, "zs".
+  short 1–2 character queries a trigram index cannot: a surname, a given name, "zs".
 The migrations create the tables. A session hook updates both in the same flush,
 hence the same transaction, as the register change that makes them stale.
 """
@@ -50,6 +50,12 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     return full, initials
 
 
+def name_suffixes(name: str) -> str:
+    """张三丰 → "张三丰 三丰 丰": each suffix a token, so a 1–2 character query
+    matches any part of a name (a given name "三丰" too), not only its start."""
+    return " ".join(name[i:] for i in range(len(name)))
+
+
 def doc_for(obj: Resident | Household) -> SearchDoc:
     if isinstance(obj, Resident):
         return SearchDoc("resident", obj.id, obj.grid_id, obj.name, obj.id_number,
@@ -71,7 +77,7 @@ def index_docs(conn: Connection, docs: Iterable[SearchDoc]) -> None:
         meta.append({"rowid": rowid, "k": d.kind, "r": d.record_id, "g": d.grid_id})
         trigram.append({"rowid": rowid, "n": d.name, "p": f"{full} {initials}",
                         "i": d.id_number, "ph": d.phone, "a": d.address})
-        prefix.append({"rowid": rowid, "n": d.name, "i": initials, "p": full})
+        prefix.append({"rowid": rowid, "n": name_suffixes(d.name), "i": initials, "p": full})
     conn.execute(text("INSERT INTO search_doc (rowid, kind, record_id, grid_id) "
                       "VALUES (:rowid, :k, :r, :g)"), meta)
     conn.execute(text("INSERT INTO search_trigram (rowid, name, pinyin, id_number, phone, "
@@ -120,7 +126,7 @@ def search(session: Session, query: str, *, kinds: Iterable[str] = ("resident", 
     """Records matching every word of `query`, residents and households mixed.
 
     Words of 3+ characters match anywhere (substring); shorter words match the
-    start of a name, its pinyin or its initials.
+    start of any part of a name, or the start of its pinyin or its initials.
     """
     terms = [t for t in _TERM_SPLIT.split(query.strip().lower()) if t]
     if not terms:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -89,6 +89,7 @@ class _Gen:
         self.docs: list[SearchDoc] = []
         self.id_seq: set[str] = set()
         self.pictures: dict[str, list[Any]] = {}
+        self.n_cases = 0  # cases drawn so far, across grids
 
     # -- helpers -----------------------------------------------------------
     def uid(self) -> str:
@@ -336,6 +337,9 @@ class _Gen:
         ids = []
         for k in range(n):
             final = self.rng.choices([s for s, _ in CASE_STATES], [w for _, w in CASE_STATES])[0]
+            if self.n_cases < len(CASE_STATES):  # the first cases cover every state once
+                final = CASE_STATES[self.n_cases][0]
+            self.n_cases += 1
             code = self.rng.choice(subclasses)
             sub = issue_subcategory(code)
             reported = self.ago(40, 0.5)
@@ -523,5 +527,20 @@ def _write(session: Session, gen: _Gen) -> None:
         rows = gen.rows.get(model, [])
         for row in rows:
             row.pop("_origin", None)
-        for i in range(0, len(rows), 5000):
-            session.connection().execute(model.__table__.insert(), rows[i:i + 5000])
+        for run in _same_keys(rows):
+            for i in range(0, len(run), 5000):
+                session.connection().execute(model.__table__.insert(), run[i:i + 5000])
+
+
+def _same_keys(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Consecutive runs of rows with the same keys, in order.
+
+    An executemany insert takes its columns from the first row and silently drops
+    keys that only later rows have (a grid's boundary after the district's row), so
+    each run goes in as its own statement; keeping the order keeps parents first.
+    """
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i].keys() != rows[start].keys():
+            yield rows[start:i]
+            start = i

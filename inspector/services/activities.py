@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from .. import validation
-from ..catalogues import checklist_item_codes, codes
+from ..catalogues import checklist_item_codes, codes, load_catalogue
 from ..db import Store
 from ..errors import FieldError, ValidationError
 from ..models import PRIORITY_NORMAL, Household, Patrol, PatrolItem, Visit, VisitNeed, utcnow
@@ -23,13 +23,17 @@ from .cases import IssueInput, new_issue, priority_of
 from .recording import Actor, Changes, apply_fields, record
 from .scope import check_grid, get
 
-SLOT_HOURS = (("morning", 5, 11), ("midday", 11, 17), ("evening", 17, 24))
-
 
 def slot_for(moment: datetime) -> str:
-    """The patrol slot (早/中/晚) a local time falls in; night counts as evening."""
-    hour = moment.astimezone().hour
-    return next((slot for slot, start, end in SLOT_HOURS if start <= hour < end), "evening")
+    """The patrol slot (早/中/晚) of a local time: the latest slot already started that day.
+
+    Patrols between the catalogue's slots count for the slot before; a night round
+    before the first slot belongs to the previous day's last slot.
+    """
+    clock = moment.astimezone().strftime("%H:%M")
+    slots = sorted(load_catalogue("enums").members("patrol_slots"), key=lambda s: s["start"])
+    started = [s["code"] for s in slots if s["start"] <= clock]
+    return started[-1] if started else slots[-1]["code"]
 
 
 def start_patrol(store: Store, actor: Actor, grid_id: str, kind: str = "scheduled",

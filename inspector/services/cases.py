@@ -18,7 +18,19 @@ from .. import caseflow, validation
 from ..catalogues import category_codes, codes, issue_subcategory, load_catalogue
 from ..db import Store
 from ..errors import FieldError, ValidationError
-from ..models import PRIORITY_NORMAL, PRIORITY_URGENT, Issue, IssueAction, Task, utcnow
+from ..models import (
+    PRIORITY_NORMAL,
+    PRIORITY_URGENT,
+    Component,
+    Household,
+    Issue,
+    IssueAction,
+    Patrol,
+    Place,
+    Resident,
+    Task,
+    utcnow,
+)
 from .attachments import PhotoInput, link_photos
 from .recording import Actor, Changes, apply_fields, record
 from .scope import check_grid, get
@@ -81,12 +93,25 @@ def _check_issue(data: IssueInput) -> list[FieldError]:
     return errors
 
 
+_LINKS = (("household_id", Household, "住户"), ("resident_id", Resident, "人员"),
+          ("place_id", Place, "场所"), ("component_id", Component, "部件"),
+          ("patrol_id", Patrol, "巡查"))
+
+
+def _check_links(session: Session, data: IssueInput) -> None:
+    """Linked records must exist, so a case never points at nothing."""
+    errors = [FieldError(field, f"关联的{what}不存在") for field, model, what in _LINKS
+              if getattr(data, field) and session.get(model, getattr(data, field)) is None]
+    validation.raise_if_errors(errors)
+
+
 def new_issue(session: Session, actor: Actor, changes: Changes, data: IssueInput, *,
               on_site: bool = False, draft: bool = False) -> Issue:
     """Create a case in the caller's transaction: saved as a draft, reported, or handled on site."""
     errors = _check_issue(data)
     validation.raise_if_errors(errors)
     check_grid(session, actor, data.grid_id)
+    _check_links(session, data)
     category = issue_subcategory(data.category_code)
     issue = Issue(
         source=data.source, category_code=data.category_code,
@@ -106,7 +131,6 @@ def new_issue(session: Session, actor: Actor, changes: Changes, data: IssueInput
         kind = "report_on_site" if on_site else "report"
         _act(session, actor, changes, issue, caseflow.ActionRequest(
             kind, actor.role, photo_stages=stages))
-        issue.reported_at = utcnow()
     return issue
 
 
@@ -166,6 +190,8 @@ def _act(session: Session, actor: Actor, changes: Changes, issue: Issue,
         updates |= {"department": req.department, "deadline_at": req.deadline_at}
     elif req.kind == "approve_extension":
         updates["deadline_at"] = req.deadline_at
+    elif req.kind in ("report", "report_on_site"):  # also a draft reported later
+        updates["reported_at"] = action.at
     base = {k: getattr(issue, k) for k in updates if getattr(issue, k) != updates[k]}
     for key, value in updates.items():
         setattr(issue, key, value)
@@ -194,6 +220,8 @@ def complete_verification(store: Store, actor: Actor, task_id: str, outcome: str
             raise ValidationError(FieldError("task", "该任务已经办结"))
         if task.issue_id is None:
             raise ValidationError(FieldError("task", "该任务没有关联案件"))
+        if task.assignee != actor.username:
+            raise ValidationError(FieldError("task", "该任务不是派给您的"))
         issue = get(session, Issue, task.issue_id, "案件")
         check_grid(session, actor, issue.grid_id)
         stages = link_photos(session, actor, changes, "issue", issue, photos, priority_of(issue))

@@ -96,19 +96,9 @@ def remove_household(store: Store, actor: Actor, household_id: str) -> Changes:
                               ((Visit.household_id, "走访记录"), (Issue.household_id, "案件"),
                                (Task.household_id, "任务")),
                               "如已搬离，请把住房状态改为空置")
-        if _referenced(session, household.id, Visit.household_id, Issue.household_id,
-                       Task.household_id):
-            raise ValidationError(FieldError(
-                "household", "该户已有走访、事件或任务记录，不能删除（可将房屋用途改为空置）"))
         record(session, actor, changes, "household", household, "delete")
         session.delete(household)
     return changes
-
-
-def _referenced(session: Session, record_id: str, *columns: Any) -> bool:
-    """Whether any of these foreign-key columns points at the record (history keeps it)."""
-    return any(session.scalar(select(col).where(col == record_id).limit(1)) is not None
-               for col in columns)
 
 
 def _refuse_if_referenced(session: Session, field: str, record_id: str,
@@ -186,9 +176,6 @@ def remove_resident(store: Store, actor: Actor, resident_id: str) -> Changes:
     with store.write() as session:
         resident = get(session, Resident, resident_id, "人员")
         check_grid(session, actor, resident.grid_id)
-        if _referenced(session, resident.id, Issue.resident_id):
-            raise ValidationError(FieldError(
-                "resident", "该人员已关联事件记录，不能删除（可办理迁出）"))
         _refuse_if_referenced(session, "resident", resident.id,
                               ((Issue.resident_id, "案件"),), "如已迁出，请使用“迁出”")
         record(session, actor, changes, "resident", resident, "delete")

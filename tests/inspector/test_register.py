@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import (
+from sqlalchemy import select
+from testkit import (
     bad_check_digit,
     counts,
     household_data,
     make_id,
     resident_data,
 )
-from sqlalchemy import select
 
 from inspector.errors import NotFoundError, ValidationError
 from inspector.models import AuditEntry, Household, OutboxEntry, Resident, Tombstone
@@ -163,7 +163,7 @@ def test_edit_household_sends_only_changed_fields(store, staff, home) -> None:
 def test_edit_without_a_change_writes_nothing(store, staff, home) -> None:
     rid, _ = register.add_resident(store, staff, home, resident_data(make_id()))
     before = counts(store)
-    # the same values, typed differently (full-width digits, spaces) are no change
+    # the same values, typed differently (padding, spaces in a phone) are no change
     register.edit_resident(store, staff, rid, {"name": " 陈建国 "})
     register.edit_household(store, staff, home, {"phone": "138 0013 8000"})
     assert counts(store) == before

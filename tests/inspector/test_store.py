@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from conftest import build_tree, count
 from sqlalchemy import text
+from testkit import build_tree, count
 
 from inspector.db import alembic_config, current_revision, head_revision, open_store
 from inspector.errors import StoreError
@@ -136,6 +136,15 @@ def test_file_from_a_newer_version_is_left_untouched(tmp_path: Path) -> None:
     assert _sqlite(path, "SELECT version_num FROM alembic_version") == [("9999_future",)]
     assert _sqlite(path, f"SELECT name FROM area WHERE id = '{tree.g1}'") == [("第一网格",)]
     assert len(_backups(tmp_path)) == 1
+
+
+def test_file_that_is_not_a_database_gives_store_error_and_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    junk = b"not a database, maybe a half-copied file " * 200
+    path.write_bytes(junk)
+    with pytest.raises(StoreError, match="store.db"):
+        open_store(path)
+    assert path.read_bytes() == junk
 
 
 def test_write_commits_all_or_nothing(tmp_path: Path) -> None:
