@@ -46,7 +46,7 @@ from ..models import (
     VisitNeed,
 )
 from ..photos import PhotoStore, process_photo
-from ..search import SearchDoc, index_docs
+from ..search import SearchDoc, index_docs, optimize
 from ..validation import id_check_digit
 from . import vocabulary as V
 from .pictures import draw_scene
@@ -516,6 +516,7 @@ def generate(store: Store, households: int = CLASSROOM_HOUSEHOLDS, *, seed: int 
         _write(session, gen)
         say("search index")
         index_docs(session.connection(), gen.docs)
+        optimize(session.connection())
     summary.counts = {model.__tablename__: len(rows) for model, rows in gen.rows.items()}
     return summary
 
