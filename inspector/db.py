@@ -93,6 +93,13 @@ def head_revision() -> str:
     return head
 
 
+def _known_revision(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # Alembic raises its own errors for revisions it has never seen
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -125,6 +132,10 @@ def open_store(path: str | Path) -> Store:
         engine.dispose()
         raise StoreError(f"无法打开数据库文件 {path.name}（{exc.orig}）") from exc
     head = head_revision()
+    if current is not None and not _known_revision(current):
+        engine.dispose()
+        raise StoreError(
+            f"该数据库由更新版本的程序创建（结构版本 {current}），请先升级本程序再打开")
     backup = None
     if current != head:
         if existed:  # any existing file, even one at base revision or without Alembic's table
@@ -137,7 +148,7 @@ def open_store(path: str | Path) -> Store:
             if backup is not None:
                 _restore(backup, path)
             done = f"已恢复升级前的备份（{backup.name}）" if backup else "新建的数据库未能初始化"
-            raise StoreError(f"数据库升级失败，{done}：{exc}") from exc
+            raise StoreError(f"数据库升级失败，{done}（{type(exc).__name__}）") from exc
     store = Store(path=path, engine=engine, backup=backup)
     load_catalogues(store)
     return store

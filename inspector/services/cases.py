@@ -8,7 +8,7 @@ until the server confirms them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -152,8 +152,7 @@ def take_action(store: Store, actor: Actor, issue_id: str, req: caseflow.ActionR
         check_grid(session, actor, issue.grid_id)
         stages = link_photos(session, actor, changes, "issue", issue, photos,
                              priority_of(issue))
-        req = caseflow.ActionRequest(**{**req.__dict__, "photo_stages":
-                                        req.photo_stages | stages})
+        req = replace(req, photo_stages=req.photo_stages | stages)
         _act(session, actor, changes, issue, req)
     return changes
 
