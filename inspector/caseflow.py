@@ -132,5 +132,20 @@ def plan(status: str, req: ActionRequest, *, verified: bool = False) -> str:
     return status if step.target == SAME else step.target
 
 
+def issue_updates(kind: str, target: str, at: datetime, department: str | None = None,
+                  deadline_at: datetime | None = None) -> dict[str, object]:
+    """The case fields an accepted step sets beside its status; device and server share it."""
+    updates: dict[str, object] = {"status": target}
+    if kind == "dispatch":
+        updates |= {"department": department, "deadline_at": deadline_at}
+    elif kind == "approve_extension":
+        updates["deadline_at"] = deadline_at
+    elif kind in ("report", "report_on_site"):  # also a draft reported later
+        updates["reported_at"] = at
+    elif kind == "close":
+        updates["closed_at"] = at
+    return updates
+
+
 def is_overdue(status: str, deadline_at: datetime | None, now: datetime) -> bool:
     return status in OPEN and deadline_at is not None and now > deadline_at

@@ -102,6 +102,13 @@ class ProcessedPhoto:
 # --------------------------------------------------------------------------- import
 
 
+def thumbnail(data: bytes) -> bytes:
+    """A thumbnail for stored photo bytes (a photo that came from the server has none)."""
+    with Image.open(io.BytesIO(data)) as im:
+        im.thumbnail((THUMB_EDGE, THUMB_EDGE), Image.Resampling.LANCZOS)
+        return _jpeg(_to_rgb(im), _THUMB_QUALITY)
+
+
 def process_photo(source: str | os.PathLike[str] | bytes) -> ProcessedPhoto:
     """Decode, orient, shrink and re-encode a photo; read its EXIF time and GPS.
 
@@ -437,16 +444,20 @@ class PhotoStore:
 
     def put(self, p: ProcessedPhoto) -> Path:
         """Store a processed photo and its thumbnail; a no-op for files already there."""
-        sha = _check_sha(p.sha256)
-        if hashlib.sha256(p.data).hexdigest() != sha:
+        return self.put_bytes(p.sha256, p.data, p.thumb)
+
+    def put_bytes(self, sha: str, data: bytes, thumb: bytes | None) -> Path:
+        """Store bytes that must hash to `sha` (a photo received from elsewhere, say)."""
+        sha = _check_sha(sha)
+        if hashlib.sha256(data).hexdigest() != sha:
             raise PhotoError("照片数据与其校验值不符，未保存")
         # Thumbnail first: once the photo itself exists, its thumbnail does too.
-        thumb = self.thumb_path(sha)
-        if not thumb.is_file():
-            _write_atomic(thumb, p.thumb)
+        thumb_path = self.thumb_path(sha)
+        if thumb is not None and not thumb_path.is_file():
+            _write_atomic(thumb_path, thumb)
         target = self.path(sha)
         if not target.is_file():
-            _write_atomic(target, p.data)
+            _write_atomic(target, data)
         return target
 
     def read(self, sha: str) -> bytes:

@@ -10,6 +10,8 @@ from .bookkeeping import (
     LocalProfile,
     OutboxEntry,
     SyncCursor,
+    SyncProblem,
+    SyncStatus,
     Tombstone,
 )
 from .cases import Issue, IssueAction, Task
@@ -61,6 +63,8 @@ __all__ = [
     "Resident",
     "Synced",
     "SyncCursor",
+    "SyncProblem",
+    "SyncStatus",
     "Task",
     "Tombstone",
     "Visit",

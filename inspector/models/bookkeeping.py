@@ -31,6 +31,8 @@ class OutboxEntry(Base):
     __table_args__ = (Index("ix_outbox_send_order", "priority", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # The server deduplicates by this id, so a change retried after any failure applies once.
+    change_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
     entity: Mapped[str] = mapped_column(String(24))
     record_id: Mapped[str] = mapped_column(String(36))
     op: Mapped[str] = mapped_column(String(8))  # insert / update / delete / append
@@ -52,6 +54,38 @@ class SyncCursor(Base):
     scope: Mapped[str] = mapped_column(String(64), primary_key=True)
     cursor: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class SyncProblem(Base):
+    """What the server would not take as sent: a conflict or a rejected change.
+
+    Kept for the worker to read and acknowledge, so nothing is dropped silently.
+    `detail` holds the conflicting fields with both values, or the rejected payload.
+    """
+
+    __tablename__ = "sync_problem"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(16))  # conflict / rejected
+    entity: Mapped[str] = mapped_column(String(24))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(default=None)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncStatus(Base):
+    """How this device's syncing is going (a single row), reported to supervisors."""
+
+    __tablename__ = "sync_status"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_success_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Tombstone(Base):

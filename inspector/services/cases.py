@@ -184,13 +184,8 @@ def _act(session: Session, actor: Actor, changes: Changes, issue: Issue,
            priority=priority_of(issue), audit_action=req.kind)
     if step.server_side:
         return action  # requested; the server applies it and syncs the new status back
-    updates: dict[str, object] = {"status": target}
-    if req.kind == "dispatch":
-        updates |= {"department": req.department, "deadline_at": req.deadline_at}
-    elif req.kind == "approve_extension":
-        updates["deadline_at"] = req.deadline_at
-    elif req.kind in ("report", "report_on_site"):  # also a draft reported later
-        updates["reported_at"] = action.at
+    updates = caseflow.issue_updates(req.kind, target, action.at, req.department,
+                                     req.deadline_at)
     base = {k: getattr(issue, k) for k in updates if getattr(issue, k) != updates[k]}
     for key, value in updates.items():
         setattr(issue, key, value)

@@ -1,0 +1,1 @@
+"""The central server: FastAPI over SQLAlchemy (SQLite by default, PostgreSQL by URL)."""

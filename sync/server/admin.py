@@ -1,0 +1,130 @@
+"""What an administrator does to a server: accounts, the area tree, catalogues, bulk records.
+
+The command line (`cli.py`) and the tests call these; each runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+
+from inspector.catalogues import all_catalogues
+from inspector.models import AREA_LEVELS, ENTITIES, Area, CatalogueRecord
+from inspector.roles import check_role
+from sync.wire import from_wire
+
+from .database import Database
+from .feed import Revisions, publish
+from .models import User
+from .scope import grid_of
+from .security import hash_password, revoke_user_tokens
+
+# Area ids derive from their codes, so importing the same file twice updates, not duplicates.
+AREA_NAMESPACE = uuid.UUID("5b0c2f4e-7d1a-4c39-9a57-2d8e6f1b3c40")
+
+
+class AdminError(Exception):
+    """A request an administrator must correct; the message names what is wrong."""
+
+
+def area_id(code: str) -> str:
+    return str(uuid.uuid5(AREA_NAMESPACE, code))
+
+
+def create_user(db: Database, username: str, password: str, role: str, grid_ids: Iterable[str],
+                display_name: str | None = None) -> None:
+    check_role(role)
+    if len(password) < 8:
+        raise AdminError("密码至少 8 位（password）")
+    with db.transaction() as session:
+        user = session.get(User, username)
+        if user is None:
+            user = User(username=username, display_name=display_name or username, role=role,
+                        password_hash=hash_password(password), grid_ids=list(grid_ids))
+            session.add(user)
+        else:
+            user.role, user.grid_ids, user.active = role, list(grid_ids), True
+            user.password_hash = hash_password(password)
+            if display_name:
+                user.display_name = display_name
+
+
+def disable_user(db: Database, username: str) -> int:
+    """Disable an account and revoke its tokens: refused at its very next request."""
+    with db.transaction() as session:
+        user = session.get(User, username)
+        if user is None:
+            raise AdminError(f"没有该账号：{username}")
+        user.active = False
+        return revoke_user_tokens(session, username)
+
+
+def import_areas(db: Database, geojson: dict[str, Any]) -> int:
+    """A FeatureCollection of areas (properties: code, name, level, parent_code, head_name;
+    grids carry a Polygon geometry), parents before children or in any order."""
+    features = geojson.get("features") if isinstance(geojson, dict) else None
+    if not isinstance(features, list):
+        raise AdminError("不是 GeoJSON FeatureCollection（features）")
+    rows = []
+    for n, feature in enumerate(features, 1):
+        props = (feature or {}).get("properties") or {}
+        code, name, level = props.get("code"), props.get("name"), props.get("level")
+        if not code or not name or level not in AREA_LEVELS:
+            raise AdminError(f"第 {n} 个要素缺少 code、name 或有效的 level")
+        geometry = feature.get("geometry")
+        if level == "grid" and (not geometry or geometry.get("type") != "Polygon"):
+            raise AdminError(f"第 {n} 个要素（网格 {code}）缺少 Polygon 边界")
+        rows.append((AREA_LEVELS.index(level), code, name, level, props.get("parent_code"),
+                     props.get("head_name"), geometry if level == "grid" else None))
+    codes = {r[1] for r in rows}
+    for r in rows:
+        if r[4] is not None and r[4] not in codes:
+            raise AdminError(f"区域 {r[1]} 的上级 {r[4]} 不在文件中")
+    with db.transaction() as session:
+        revs = Revisions(session)
+        for _, code, name, level, parent, head, boundary in sorted(rows):
+            area = session.get(Area, area_id(code))
+            values = dict(code=code, name=name, level=level, head_name=head, boundary=boundary,
+                          parent_id=area_id(parent) if parent else None)
+            if area is None:
+                area = Area(id=area_id(code), **values)
+                session.add(area)
+            else:
+                for key, value in values.items():
+                    setattr(area, key, value)
+            session.flush()
+            area.server_rev = publish(revs, "area", area.id, None)
+    return len(rows)
+
+
+def load_catalogues(db: Database) -> int:
+    """Record the catalogue versions this server validates against."""
+    with db.transaction() as session:
+        have = set(session.execute(select(CatalogueRecord.name, CatalogueRecord.version)).tuples())
+        added = 0
+        for cat in all_catalogues().values():
+            if (cat.name, cat.version) not in have:
+                session.add(CatalogueRecord(name=cat.name, version=cat.version,
+                                            entries=cat.plain_entries()))
+                added += 1
+    return added
+
+
+def import_records(db: Database, entity: str, records: Iterable[dict[str, Any]]) -> int:
+    """Bulk-load wire records (a register moved from another system, demo data), each
+    published to the feed like any other change."""
+    model = ENTITIES[entity]
+    count = 0
+    with db.transaction() as session:
+        revs = Revisions(session)
+        for data in records:
+            obj = model(**from_wire(model, data))
+            session.merge(obj)
+            session.flush()
+            obj = session.get(model, data["id"])
+            obj.server_rev = publish(revs, entity, obj.id, grid_of(session, entity, data))
+            count += 1
+    return count

@@ -1,0 +1,85 @@
+"""The FastAPI application: routers under /api/v1, each request carrying the protocol
+version, an id for support, a size limit and the usual security headers."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import text
+
+from inspector.models import new_id
+from sync import protocol as p
+
+from .config import Settings
+from .database import Database, migrate
+from .deps import check_protocol
+from .models import ServerMeta
+from .photos import PhotoUploads
+from .routers import auth, oversight, photos, sync
+
+log = logging.getLogger(__name__)
+VERSION = "0.1.0"
+
+
+def _ensure_server_id(db: Database) -> None:
+    with db.transaction() as session:
+        if session.get(ServerMeta, "server_id") is None:
+            session.add(ServerMeta(key="server_id", value=new_id()))
+
+
+def create_app(settings: Settings) -> FastAPI:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.db_url)
+    migrate(db.engine)
+    _ensure_server_id(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.dispose()
+
+    app = FastAPI(title="Grid Inspector server", version=VERSION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.db = db
+    app.state.photos = PhotoUploads(db, settings.photo_dir, settings.upload_dir)
+
+    api = [Depends(check_protocol)]
+    for module in (auth, sync, photos, oversight):
+        app.include_router(module.router, prefix=p.API, dependencies=api)
+
+    @app.get("/health", tags=["ops"])
+    def health() -> dict[str, str]:
+        """Liveness and database reachability, for load balancers."""
+        with db.session() as session:
+            session.execute(text("SELECT 1"))
+        return {"status": "ok", "version": VERSION}
+
+    @app.middleware("http")
+    async def envelope(request: Request, call_next):  # noqa: ANN001, ANN202
+        request_id = request.headers.get(p.REQUEST_ID_HEADER) or uuid.uuid4().hex
+        request.state.request_id = request_id[:64]
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit()
+                                   or int(length) > settings.max_request_bytes):
+            response: Response = JSONResponse(status_code=413, content={"detail": {
+                "code": "too_large", "message": "请求过大，请分批发送"}})
+        else:
+            try:
+                response = await call_next(request)
+            except Exception:  # the one place an unexpected error becomes a clear answer
+                log.exception("request %s failed", request.state.request_id)
+                response = JSONResponse(status_code=500, content={"detail": {
+                    "code": "server_error", "message": "服务器内部错误，请把请求编号告诉管理员",
+                    "request_id": request.state.request_id}})
+        response.headers[p.REQUEST_ID_HEADER] = request.state.request_id
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    return app

@@ -1,0 +1,314 @@
+"""Applying pushed changes: merge, conflict, reject or hold, one change at a time.
+
+`apply_change` runs inside the batch's transaction under a savepoint, with the
+revision counter locked, so changes apply in the order the server received
+them (server order) and a refused change leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from inspector import caseflow, validation
+from inspector.catalogues import category_codes, codes
+from inspector.errors import TransitionError, ValidationError
+from inspector.models import ENTITIES, Issue, IssueAction, Photo, PhotoLink, Synced
+from inspector.roles import ROLES
+from sync import protocol as p
+from sync.wire import from_wire, row_dict
+
+from . import scope
+from .feed import Revisions, publish
+from .models import CaseCounter, Conflict, HeldLink, User
+
+
+class Refused(Exception):
+    """The change is rejected; the message is the reason sent back to the device."""
+
+
+class Later(Exception):
+    """The change depends on a record not received yet; the device sends it again later."""
+
+
+@dataclass
+class Context:
+    session: Session
+    user: User
+    device_id: str
+    revs: Revisions
+
+
+def receipt(change: dict[str, Any], status: str, *, rev: int | None = None,
+            reason: str | None = None, **extra: Any) -> dict[str, Any]:
+    out = {"change_id": change.get("change_id"), "status": status, "rev": rev, "reason": reason}
+    return out | extra
+
+
+def apply_change(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
+    """One change → its receipt (applied, conflict, rejected or deferred)."""
+    entity, op = change.get("entity"), change.get("op")
+    model = ENTITIES.get(entity or "")
+    if model is None:
+        raise Refused(f"未知的记录类型：{entity}")
+    if ctx.user.role not in p.WRITERS[entity]:
+        raise Refused("您的角色无权修改这类记录")
+    record_id = change.get("record_id")
+    if not isinstance(record_id, str) or not record_id or len(record_id) > 36:
+        raise Refused("记录编号（record_id）无效")
+    payload = change.get("payload")
+    if not isinstance(payload, dict):
+        raise Refused("变更内容（payload）无效")
+    try:
+        if op in ("insert", "append"):
+            return _insert(ctx, entity, model, record_id, payload, change)
+        if op == "update":
+            return _update(ctx, entity, model, record_id, payload, change)
+        if op == "delete":
+            return _delete(ctx, entity, model, record_id, change)
+    except scope.Unknown as exc:
+        raise Later(f"服务器尚未收到所依赖的记录（{exc}）") from exc
+    except scope.Gone as exc:
+        raise Refused(f"所依赖的记录已在服务器上删除（{exc}）") from exc
+    raise Refused(f"未知的操作：{op}")
+
+
+def _typed(model: type[Synced], data: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return from_wire(model, data)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+
+
+def _visible_fields(ctx: Context, entity: str, data: dict[str, Any]) -> dict[str, Any]:
+    """What a device may set: never server-owned fields, restricted ones only if allowed."""
+    owned = p.SERVER_OWNED.get(entity, frozenset())
+    data = {k: v for k, v in data.items() if k not in owned}
+    return p.strip_restricted(entity, ctx.user.role, data)
+
+
+def _check_write(ctx: Context, grid_id: str | None) -> None:
+    if not scope.may_write(ctx.user, grid_id):
+        raise Refused("该记录不在您负责的网格范围内")
+
+
+def _check_references(ctx: Context, model: type[Synced], values: dict[str, Any]) -> None:
+    """Every record this one points at is on the server (else Later) and not deleted."""
+    for fk in model.__table__.foreign_keys:
+        value = values.get(fk.parent.name)
+        target = fk.column.table.name
+        if value is None or target == "photo":
+            continue
+        scope.indexed(ctx.session, target, value)
+
+
+def _validate(entity: str, values: dict[str, Any]) -> None:
+    """The same checks a form on the device runs (inspector.validation)."""
+    try:
+        if entity == "household":
+            validation.clean_household(values)
+        elif entity == "resident":
+            validation.clean_resident(values)
+        elif entity == "issue":
+            errors = []
+            if values.get("category_code") not in category_codes():
+                errors.append(validation.FieldError("category_code", "不是事件分类目录中的小类"))
+            errors += validation.check_choice(values.get("severity"),
+                                              codes("enums", "severity"), "severity")
+            validation.raise_if_errors(errors)
+    except ValidationError as exc:
+        raise Refused("；".join(exc.reasons())) from exc
+
+
+def _publish(ctx: Context, entity: str, obj: Synced, grid_id: str | None, *,
+             deleted: bool = False) -> int:
+    rev = publish(ctx.revs, entity, obj.id, grid_id, deleted=deleted)
+    if not deleted:
+        obj.server_rev = rev
+    return rev
+
+
+def _insert(ctx: Context, entity: str, model: type[Synced], record_id: str,
+            payload: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    session = ctx.session
+    data = _visible_fields(ctx, entity, payload) | {"id": record_id}
+    existing = session.get(scope.RecordIndex, (entity, record_id))
+    if existing is not None or session.get(HeldLink, record_id) is not None:
+        raise Refused("该记录已在服务器上删除" if existing is not None and existing.deleted
+                      else "服务器上已有同一编号的记录")
+    values = _typed(model, data)
+    if entity == "issue_action":
+        return _case_action(ctx, values, change)
+    grid_id = scope.grid_of(session, entity, values)
+    _check_write(ctx, grid_id)
+    _check_references(ctx, model, values)
+    _validate(entity, values)
+    if entity == "issue":
+        values |= {"status": caseflow.DRAFT, "reporter": ctx.user.username}
+    if entity == "photo_link" and session.get(Photo, values.get("photo_sha256")) is None:
+        # Invisible until its photo arrives (see photos.complete_upload).
+        session.add(HeldLink(record_id=record_id, photo_sha256=values["photo_sha256"],
+                             grid_id=grid_id, data=data))
+        return receipt(change, p.APPLIED, held=True)
+    obj = model(**values)
+    session.add(obj)
+    session.flush()
+    return receipt(change, p.APPLIED, rev=_publish(ctx, entity, obj, grid_id))
+
+
+def _same(a: Any, b: Any) -> bool:
+    return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
+
+
+def _update(ctx: Context, entity: str, model: type[Synced], record_id: str,
+            payload: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    session = ctx.session
+    if entity in p.APPEND_ONLY:
+        raise Refused("办理记录只能追加，不能修改")
+    fields, base = payload.get("fields"), payload.get("base")
+    if not isinstance(fields, dict) or not isinstance(base, dict):
+        raise Refused("修改内容须包含 fields 和 base")
+    owned = sorted(set(fields) & p.SERVER_OWNED.get(entity, frozenset()))
+    if owned:
+        raise Refused(f"字段 {', '.join(owned)} 只能通过办理动作改变")
+    if session.get(HeldLink, record_id) is not None:
+        raise Later("照片尚未上传完成")
+    scope.indexed(session, entity, record_id)
+    obj = session.get(model, record_id)
+    assert obj is not None  # indexed and not deleted
+    old_grid = scope.grid_of(session, entity, row_dict(obj))
+    _check_write(ctx, old_grid)
+    fields = _visible_fields(ctx, entity, fields)
+    current = row_dict(obj)
+    take: dict[str, Any] = {}
+    clashes: list[Conflict] = []
+    for key, value in fields.items():
+        if key not in current or key == "id":
+            continue
+        if key in base and _same(current[key], base[key]):
+            take[key] = value
+        elif not _same(current[key], value):
+            clashes.append(Conflict(entity=entity, record_id=record_id, grid_id=old_grid,
+                                    field=key, base_value=base.get(key), device_value=value,
+                                    server_value=current[key], device_id=ctx.device_id,
+                                    username=ctx.user.username))
+    rev = obj.server_rev
+    if take:
+        merged = {**current, **take}
+        values = _typed(model, take)
+        new_grid = scope.grid_of(session, entity, merged)
+        _check_write(ctx, new_grid)
+        _check_references(ctx, model, _typed(model, merged))
+        _validate(entity, _typed(model, merged))
+        for key, value in values.items():
+            setattr(obj, key, value)
+        obj.version += 1
+        session.flush()
+        rev = _publish(ctx, entity, obj, new_grid)
+    if not clashes:
+        return receipt(change, p.APPLIED, rev=rev)
+    for clash in clashes:
+        session.add(clash)
+    server_copy = p.strip_restricted(entity, ctx.user.role, row_dict(obj))
+    return receipt(change, p.CONFLICT, rev=rev, fields=sorted(c.field for c in clashes),
+                   server=server_copy)
+
+
+def _delete(ctx: Context, entity: str, model: type[Synced], record_id: str,
+            change: dict[str, Any]) -> dict[str, Any]:
+    session = ctx.session
+    if entity not in p.DELETABLE:
+        raise Refused("这类记录只能追加，不能删除")
+    index = session.get(scope.RecordIndex, (entity, record_id))
+    if index is None or index.deleted:
+        return receipt(change, p.APPLIED)  # never arrived or already gone: nothing to do
+    obj = session.get(model, record_id)
+    _check_write(ctx, index.grid_id)
+    session.delete(obj)
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise Refused("仍有其他记录引用该记录，服务器上不能删除") from exc
+    return receipt(change, p.APPLIED,
+                   rev=publish(ctx.revs, entity, record_id, index.grid_id, deleted=True))
+
+
+def _photo_stages(session: Session, issue_id: str) -> frozenset[str]:
+    linked = session.scalars(select(PhotoLink.stage).where(
+        PhotoLink.entity == "issue", PhotoLink.record_id == issue_id)).all()
+    held = [h.data.get("stage") for h in session.scalars(select(HeldLink).where(
+        HeldLink.data["record_id"].as_string() == issue_id))]
+    return frozenset(s for s in [*linked, *held] if s)
+
+
+def _verified(session: Session, issue_id: str) -> bool:
+    outcome = session.scalars(
+        select(IssueAction.outcome)
+        .where(IssueAction.issue_id == issue_id, IssueAction.kind == "verify",
+               IssueAction.sync_state == "accepted")
+        .order_by(IssueAction.seq.desc()).limit(1)).first()
+    return outcome == "passed"
+
+
+def _case_number(session: Session, issue: Issue, at: datetime) -> str:
+    grid = session.get(ENTITIES["area"], issue.grid_id)
+    prefix = f"{grid.code if grid else 'X'}-{at:%Y%m%d}"
+    counter = session.get(CaseCounter, prefix)
+    if counter is None:
+        counter = CaseCounter(prefix=prefix, last=0)
+        session.add(counter)
+    counter.last += 1
+    return f"{prefix}-{counter.last:04d}"
+
+
+def _case_action(ctx: Context, values: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    """A step of the case loop, checked against the case as the server has it, in server order.
+
+    A refused step is kept as a rejected action (with its reason) so the reporter,
+    the supervisor and the audit all see it; the case itself does not move.
+    """
+    session = ctx.session
+    issue = session.get(Issue, values.get("issue_id"))
+    if issue is None:
+        scope.indexed(session, "issue", str(values.get("issue_id")))  # Later or Gone
+        raise Refused("案件不存在")
+    _check_write(ctx, issue.grid_id)
+    if values.get("actor") != ctx.user.username:
+        raise Refused("办理人与登录账号不一致")
+    if values.get("actor_role") not in ROLES:
+        raise Refused("办理角色无效")
+    req = caseflow.ActionRequest(
+        kind=str(values.get("kind")), role=ctx.user.role, reason=values.get("reason"),
+        department=values.get("department"), deadline_at=values.get("deadline_at"),
+        outcome=values.get("outcome"), photo_stages=_photo_stages(session, issue.id))
+    seq = session.scalar(select(func.coalesce(func.max(IssueAction.seq), 0))
+                         .where(IssueAction.issue_id == issue.id)) + 1
+    values |= {"seq": seq, "actor_role": ctx.user.role, "from_status": issue.status}
+    try:
+        target = caseflow.plan(issue.status, req, verified=_verified(session, issue.id))
+    except TransitionError as exc:
+        action = IssueAction(**(values | {"to_status": issue.status, "sync_state": "rejected",
+                                          "rejected_reason": str(exc)}))
+        session.add(action)
+        session.flush()
+        _publish(ctx, "issue_action", action, issue.grid_id)
+        return receipt(change, p.REJECTED, reason=str(exc))
+    action = IssueAction(**(values | {"to_status": target, "sync_state": "accepted"}))
+    session.add(action)
+    for key, value in caseflow.issue_updates(req.kind, target, action.at, req.department,
+                                             req.deadline_at).items():
+        setattr(issue, key, value)
+    if req.kind in ("report", "report_on_site") and issue.number is None:
+        issue.number = _case_number(session, issue, action.at)
+    issue.version += 1
+    session.flush()
+    rev = _publish(ctx, "issue_action", action, issue.grid_id)
+    _publish(ctx, "issue", issue, issue.grid_id)
+    return receipt(change, p.APPLIED, rev=rev)
+

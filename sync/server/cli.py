@@ -1,0 +1,143 @@
+"""`grid-inspector-server`: set up a data folder, manage accounts and areas, serve.
+
+    grid-inspector-server init DIR [--database-url URL] [--demo]
+    grid-inspector-server user DIR NAME --role R [--grids G1,G2] [--display-name N]
+    grid-inspector-server disable-user DIR NAME
+    grid-inspector-server import-areas DIR FILE.geojson
+    grid-inspector-server load-catalogues DIR
+    grid-inspector-server serve DIR [--host H] [--port P] [--cert C --key K] [--workers N]
+
+Passwords come from GRID_SERVER_PASSWORD or a prompt, never from the command line
+(which other users of the machine can read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import admin
+from .config import load_settings, save_settings
+from .database import Database, migrate
+
+
+def _db(folder: str) -> Database:
+    settings = load_settings(folder)
+    db = Database(settings.db_url)
+    migrate(db.engine)
+    return db
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    settings = load_settings(args.dir, database_url=args.database_url or "", demo=args.demo)
+    path = save_settings(settings)
+    db = Database(settings.db_url)
+    migrate(db.engine)
+    admin.load_catalogues(db)
+    print(f"数据目录已就绪：{path.parent}")
+    return 0
+
+
+def _password() -> str:
+    env = os.environ.get("GRID_SERVER_PASSWORD")
+    if env:
+        return env
+    first = getpass.getpass("密码：")
+    if getpass.getpass("再输一次：") != first:
+        raise admin.AdminError("两次输入的密码不一致")
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    grids = [admin.area_id(code) if args.grid_codes else code
+             for code in (args.grids.split(",") if args.grids else [])]
+    admin.create_user(_db(args.dir), args.name, _password(), args.role, grids,
+                      args.display_name)
+    print(f"账号已保存：{args.name}（{args.role}）")
+    return 0
+
+
+def cmd_disable(args: argparse.Namespace) -> int:
+    revoked = admin.disable_user(_db(args.dir), args.name)
+    print(f"账号已停用：{args.name}，撤销登录 {revoked} 个")
+    return 0
+
+
+def cmd_import_areas(args: argparse.Namespace) -> int:
+    data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    print(f"已导入区域 {admin.import_areas(_db(args.dir), data)} 个")
+    return 0
+
+
+def cmd_catalogues(args: argparse.Namespace) -> int:
+    print(f"新载入目录 {admin.load_catalogues(_db(args.dir))} 个")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    if bool(args.cert) != bool(args.key):
+        raise admin.AdminError("TLS 需要同时给出证书（--cert）和私钥（--key）")
+    os.environ["GRID_SERVER_DATA_DIR"] = str(Path(args.dir).resolve())
+    uvicorn.run("sync.server.entry:app", host=args.host, port=args.port, workers=args.workers,
+                ssl_certfile=args.cert, ssl_keyfile=args.key, log_level=args.log_level,
+                proxy_headers=True)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grid-inspector-server", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="create a data folder and its database")
+    p.add_argument("dir")
+    p.add_argument("--database-url", help="PostgreSQL URL (default: SQLite in the folder)")
+    p.add_argument("--demo", action="store_true", help="a demo server: demo profiles only")
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("user", help="create or update an account")
+    p.add_argument("dir")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["worker", "staff", "supervisor", "admin"])
+    p.add_argument("--grids", help="comma-separated grid codes (or ids with --grid-ids)")
+    p.add_argument("--grid-ids", dest="grid_codes", action="store_false")
+    p.add_argument("--display-name")
+    p.set_defaults(func=cmd_user)
+    p = sub.add_parser("disable-user", help="disable an account and revoke its logins")
+    p.add_argument("dir")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_disable)
+    p = sub.add_parser("import-areas", help="import the area tree and grid polygons (GeoJSON)")
+    p.add_argument("dir")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import_areas)
+    p = sub.add_parser("load-catalogues", help="record the bundled catalogue versions")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_catalogues)
+    p = sub.add_parser("serve", help="run the server")
+    p.add_argument("dir")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8470)
+    p.add_argument("--cert", help="TLS certificate (PEM)")
+    p.add_argument("--key", help="TLS private key (PEM)")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--log-level", default="info")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except admin.AdminError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""Server settings, declared once with their defaults.
+
+A data folder holds `server.json` (written by `grid-inspector-server init`), the
+SQLite database when no URL is given, and the photo store. Environment variables
+named GRID_SERVER_<FIELD> override the file, so deployments keep secrets out of it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+CONFIG_NAME = "server.json"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str = ""  # empty: a SQLite file in the data folder
+    token_hours: float = 12.0
+    demo: bool = False  # a demo server: only demo profiles may sync with it
+    max_request_bytes: int = 8_000_000
+    server_name: str = "grid-inspector"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'server.db'}"
+
+    @property
+    def photo_dir(self) -> Path:
+        return self.data_dir / "photos"
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+
+def load_settings(data_dir: str | Path, **overrides: object) -> Settings:
+    """Settings for a data folder: file, then environment, then explicit overrides."""
+    folder = Path(data_dir).resolve()
+    values: dict[str, object] = {}
+    path = folder / CONFIG_NAME
+    if path.is_file():
+        values.update(json.loads(path.read_text(encoding="utf-8")))
+    for f in fields(Settings):
+        env = os.environ.get(f"GRID_SERVER_{f.name.upper()}")
+        if env is not None and f.name != "data_dir":
+            values[f.name] = env
+    values.update(overrides)
+    settings = Settings(data_dir=folder)
+    typed = {}
+    for f in fields(Settings):
+        if f.name in values and f.name != "data_dir":
+            current = getattr(settings, f.name)
+            raw = values[f.name]
+            if isinstance(current, bool):
+                typed[f.name] = raw if isinstance(raw, bool) else str(raw).lower() in (
+                    "1", "true", "yes")
+            else:
+                typed[f.name] = type(current)(raw)
+    return replace(settings, **typed)
+
+
+def save_settings(settings: Settings) -> Path:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    data = {k: v for k, v in asdict(settings).items() if k != "data_dir"}
+    path = settings.data_dir / CONFIG_NAME
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path

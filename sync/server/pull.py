@@ -1,0 +1,112 @@
+"""Reading the change feed, and the digests that let a device check it holds the same."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector.models import ENTITIES, Photo, PhotoLink
+from sync import protocol as p
+from sync.wire import row_dict
+
+from . import scope
+from .models import FeedEntry, RecordIndex, User
+
+
+def _photo_meta(photo: Photo | None) -> dict[str, Any] | None:
+    if photo is None:
+        return None
+    return {"sha256": photo.sha256, "width": photo.width, "height": photo.height,
+            "size": photo.size, "lat": photo.lat, "lon": photo.lon,
+            "taken_at": photo.taken_at.isoformat() if photo.taken_at else None}
+
+
+def record_data(session: Session, user: User, entity: str, obj: Any) -> dict[str, Any]:
+    """A record as `user` may receive it, with its server revision (and a link's photo)."""
+    data = p.strip_restricted(entity, user.role, row_dict(obj)) | {"server_rev": obj.server_rev}
+    if isinstance(obj, PhotoLink):
+        data["photo"] = _photo_meta(session.get(Photo, obj.photo_sha256))
+    return data
+
+
+def _load(session: Session, entity: str, ids: set[str]) -> dict[str, Any]:
+    model = ENTITIES[entity]
+    found: dict[str, Any] = {}
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), 500):
+        chunk = id_list[start:start + 500]
+        for obj in session.scalars(select(model).where(model.id.in_(chunk))):
+            found[obj.id] = obj
+    return found
+
+
+def pull_page(session: Session, user: User, cursor: int, limit: int) -> dict[str, Any]:
+    """The changes in `user`'s scope after `cursor`, oldest first, at most `limit` feed entries.
+
+    The record data is its current state; a record changed several times since
+    the cursor comes once per change, which the device applies idempotently.
+    """
+    limit = max(1, min(limit, p.MAX_PULL_PAGE))
+    rows = session.execute(
+        select(FeedEntry).where(FeedEntry.rev > cursor, scope.feed_filter(user, FeedEntry.grid_id))
+        .order_by(FeedEntry.rev).limit(limit + 1)).scalars().all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.op == p.UPSERT:
+            wanted[row.entity].add(row.record_id)
+    loaded = {entity: _load(session, entity, ids) for entity, ids in wanted.items()}
+    changes: list[dict[str, Any]] = []
+    for row in rows:
+        item: dict[str, Any] = {"rev": row.rev, "entity": row.entity, "id": row.record_id,
+                                "op": row.op}
+        if row.op == p.UPSERT:
+            obj = loaded[row.entity].get(row.record_id)
+            if obj is None:
+                continue  # deleted since; its delete entry follows later in the feed
+            item["data"] = record_data(session, user, row.entity, obj)
+        changes.append(item)
+    return {"changes": changes, "cursor": rows[-1].rev if rows else cursor, "more": more}
+
+
+def _index_rows(session: Session, user: User, entity: str) -> list[tuple[str, int]]:
+    return list(session.execute(
+        select(RecordIndex.record_id, RecordIndex.rev)
+        .where(RecordIndex.entity == entity, RecordIndex.deleted.is_(False),
+               scope.feed_filter(user, RecordIndex.grid_id))
+        .order_by(RecordIndex.record_id)).tuples())
+
+
+def digest_of(rows: list[tuple[str, int]]) -> str:
+    """Order-independent of storage: ids sorted, each with its revision."""
+    h = hashlib.sha256()
+    for record_id, rev in sorted(rows):
+        h.update(f"{record_id}:{rev}\n".encode())
+    return h.hexdigest()
+
+
+def digests(session: Session, user: User) -> dict[str, dict[str, Any]]:
+    out = {}
+    for entity in ENTITIES:
+        rows = _index_rows(session, user, entity)
+        out[entity] = {"count": len(rows), "digest": digest_of(rows)}
+    return out
+
+
+def ids(session: Session, user: User, entity: str) -> list[tuple[str, int]]:
+    return _index_rows(session, user, entity)
+
+
+def records(session: Session, user: User, entity: str, wanted: list[str]) -> list[dict[str, Any]]:
+    """Current copies of the given records that lie in `user`'s scope (others are left out)."""
+    visible = []
+    for record_id, obj in _load(session, entity, set(wanted)).items():
+        index = session.get(RecordIndex, (entity, record_id))
+        if index is not None and not index.deleted and scope.may_read(user, index.grid_id):
+            visible.append(record_data(session, user, entity, obj))
+    return visible

@@ -1,0 +1,66 @@
+"""A pushed batch: applied atomically and idempotently, answered per change.
+
+The whole batch commits or nothing does. A batch id seen before gets the very
+receipts it got the first time; a change id seen before (in any batch) gets
+`duplicate` with what happened then. So a device may resend anything, any
+number of times, after any failure, and nothing applies twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+
+from sync import protocol as p
+
+from .apply import Context, Later, Refused, apply_change, receipt
+from .database import Database
+from .feed import Revisions
+from .models import Batch, Receipt, User
+
+log = logging.getLogger(__name__)
+
+
+class BatchMismatch(Exception):
+    """A batch id reused by another device or user: refused rather than guessed at."""
+
+
+def apply_batch(db: Database, user: User, device_id: str, batch_id: str,
+                changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    with db.transaction() as session:
+        seen = session.get(Batch, batch_id)
+        if seen is not None:
+            if seen.device_id != device_id or seen.username != user.username:
+                raise BatchMismatch(batch_id)
+            return seen.receipts
+        ctx = Context(session, user, device_id, Revisions(session))
+        receipts = [_one(ctx, change) for change in changes]
+        session.add(Batch(batch_id=batch_id, device_id=device_id, username=user.username,
+                          receipts=receipts))
+        return receipts
+
+
+def _one(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
+    session = ctx.session
+    change_id = change.get("change_id")
+    prior = session.get(Receipt, change_id)
+    if prior is not None:
+        return receipt(change, p.DUPLICATE, rev=prior.rev, reason=prior.reason,
+                       original=prior.status)
+    try:
+        with session.begin_nested():
+            result = apply_change(ctx, change)
+    except Refused as exc:
+        result = receipt(change, p.REJECTED, reason=str(exc))
+    except Later as exc:
+        return receipt(change, p.DEFERRED, reason=str(exc))  # no receipt kept: judged afresh
+    except DBAPIError as exc:
+        # A constraint the checks above did not foresee (a unique code taken, say).
+        log.info("change refused by the database: %s", type(exc.orig).__name__)
+        result = receipt(change, p.REJECTED,
+                         reason=f"与服务器上的数据冲突（{type(exc.orig).__name__}）")
+    session.add(Receipt(change_id=change_id, device_id=ctx.device_id, status=result["status"],
+                        rev=result.get("rev"), reason=result.get("reason")))
+    return result

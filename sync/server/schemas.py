@@ -1,0 +1,169 @@
+"""Request and response bodies: separate input and output shapes, bounded so bad input
+is refused with a 422 that names the field, never a server error."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from sync import protocol as p
+
+Id = Annotated[str, Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z-]+$")]
+Sha = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Problem(BaseModel):
+    code: str
+    message: str
+    request_id: str | None = None
+
+
+class HandshakeIn(BaseModel):
+    protocol: int
+    device_id: Id
+    app_version: Annotated[str, Field(max_length=32)] = ""
+    demo: bool = False
+
+
+class HandshakeOut(BaseModel):
+    protocol: int
+    compatible: list[int]
+    server_id: str
+    server_name: str
+    demo: bool
+    server_time: datetime
+
+
+class LoginIn(BaseModel):
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    password: Annotated[str, Field(min_length=1, max_length=200)]
+    device_id: Id
+
+
+class UserOut(BaseModel):
+    username: str
+    display_name: str
+    role: str
+    grid_ids: list[str]
+
+
+class LoginOut(BaseModel):
+    token: str
+    expires_at: datetime
+    user: UserOut
+
+
+class ChangeIn(BaseModel):
+    change_id: Id
+    entity: Annotated[str, Field(max_length=24)]
+    record_id: Id
+    op: Literal["insert", "update", "delete", "append"]
+    payload: dict[str, Any]
+    base_rev: int | None = None
+
+
+class PushIn(BaseModel):
+    device_id: Id
+    batch_id: Id
+    changes: Annotated[list[ChangeIn], Field(max_length=p.MAX_BATCH_CHANGES)]
+
+
+class ReceiptOut(BaseModel):
+    change_id: str | None
+    status: str
+    rev: int | None = None
+    reason: str | None = None
+    original: str | None = None  # for duplicates: what happened the first time
+    fields: list[str] | None = None  # for conflicts: the fields the server kept
+    server: dict[str, Any] | None = None  # for conflicts: the server's copy
+    held: bool | None = None  # a photo link waiting for its photo
+
+
+class PushOut(BaseModel):
+    batch_id: str
+    receipts: list[ReceiptOut]
+
+
+class FeedChange(BaseModel):
+    rev: int
+    entity: str
+    id: str
+    op: str
+    data: dict[str, Any] | None = None
+
+
+class PullOut(BaseModel):
+    changes: list[FeedChange]
+    cursor: int
+    more: bool
+
+
+class EntityDigest(BaseModel):
+    count: int
+    digest: str
+
+
+class DigestOut(BaseModel):
+    entities: dict[str, EntityDigest]
+
+
+class IdsOut(BaseModel):
+    entity: str
+    ids: list[tuple[str, int]]
+
+
+class RecordsIn(BaseModel):
+    entity: Annotated[str, Field(max_length=24)]
+    ids: Annotated[list[Id], Field(max_length=p.MAX_PULL_PAGE)]
+
+
+class RecordsOut(BaseModel):
+    entity: str
+    records: list[dict[str, Any]]
+
+
+class MissingIn(BaseModel):
+    hashes: Annotated[list[Sha], Field(max_length=1000)]
+
+
+class MissingOut(BaseModel):
+    missing: list[str]
+
+
+class UploadOut(BaseModel):
+    offset: int
+    complete: bool
+
+
+class HealthIn(BaseModel):
+    device_id: Id
+    queue_depth: Annotated[int, Field(ge=0)]
+    oldest_unsent_at: datetime | None = None
+    last_error: Annotated[str | None, Field(max_length=500)] = None
+    last_success_at: datetime | None = None
+    app_version: Annotated[str | None, Field(max_length=32)] = None
+
+
+class DeviceHealthOut(BaseModel):
+    device_id: str
+    username: str
+    queue_depth: int
+    oldest_unsent_at: datetime | None
+    last_error: str | None
+    last_success_at: datetime | None
+    reported_at: datetime
+
+
+class ConflictOut(BaseModel):
+    id: str
+    entity: str
+    record_id: str
+    grid_id: str | None
+    field: str
+    base_value: Any = None
+    device_value: Any = None
+    server_value: Any = None
+    username: str
+    created_at: datetime
