@@ -6,6 +6,7 @@ about, say, which fields a worker may see or which fields only actions change.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from inspector.roles import ADMIN, STAFF, SUPERVISOR, WORKER, sees_restricted
@@ -70,3 +71,11 @@ def strip_restricted(entity: str, role: str, data: dict[str, Any]) -> dict[str, 
 
 def compatible(version: object) -> bool:
     return isinstance(version, int) and version in COMPATIBLE_VERSIONS
+
+
+def digest_of(rows: list[tuple[str, int]]) -> str:
+    """The drift-check digest of (id, revision) pairs, in id order on both ends."""
+    h = hashlib.sha256()
+    for record_id, rev in sorted(rows):
+        h.update(f"{record_id}:{rev}\n".encode())
+    return h.hexdigest()

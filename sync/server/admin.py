@@ -103,7 +103,8 @@ def import_areas(db: Database, geojson: dict[str, Any]) -> int:
 def load_catalogues(db: Database) -> int:
     """Record the catalogue versions this server validates against."""
     with db.transaction() as session:
-        have = set(session.execute(select(CatalogueRecord.name, CatalogueRecord.version)).tuples())
+        have = {tuple(r) for r in session.execute(
+            select(CatalogueRecord.name, CatalogueRecord.version))}
         added = 0
         for cat in all_catalogues().values():
             if (cat.name, cat.version) not in have:

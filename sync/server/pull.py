@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from typing import Any
 
@@ -75,26 +74,18 @@ def pull_page(session: Session, user: User, cursor: int, limit: int) -> dict[str
 
 
 def _index_rows(session: Session, user: User, entity: str) -> list[tuple[str, int]]:
-    return list(session.execute(
+    return [(r.record_id, r.rev) for r in session.execute(
         select(RecordIndex.record_id, RecordIndex.rev)
         .where(RecordIndex.entity == entity, RecordIndex.deleted.is_(False),
                scope.feed_filter(user, RecordIndex.grid_id))
-        .order_by(RecordIndex.record_id)).tuples())
-
-
-def digest_of(rows: list[tuple[str, int]]) -> str:
-    """Order-independent of storage: ids sorted, each with its revision."""
-    h = hashlib.sha256()
-    for record_id, rev in sorted(rows):
-        h.update(f"{record_id}:{rev}\n".encode())
-    return h.hexdigest()
+        .order_by(RecordIndex.record_id))]
 
 
 def digests(session: Session, user: User) -> dict[str, dict[str, Any]]:
     out = {}
     for entity in ENTITIES:
         rows = _index_rows(session, user, entity)
-        out[entity] = {"count": len(rows), "digest": digest_of(rows)}
+        out[entity] = {"count": len(rows), "digest": p.digest_of(rows)}
     return out
 
 

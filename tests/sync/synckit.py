@@ -1,0 +1,186 @@
+"""Real servers and real clients for the sync tests.
+
+`LiveServer` runs the FastAPI app under uvicorn in a thread of the test process
+on a loopback port (real HTTP); `server_process` starts `grid-inspector-server
+serve` as a separate process. `Device` is a real profile store plus a real
+client engine, logged in with a real account.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from sqlalchemy import create_engine, text
+
+from inspector.db import Store, open_store
+from inspector.models import LocalProfile
+from inspector.services.recording import Actor
+from sync.client import SyncEngine, Transport, login
+from sync.client.account import adopt_account
+from sync.server import admin
+from sync.server.app import create_app
+from sync.server.config import Settings
+from sync.server.database import Database
+
+PASSWORD = "correct-horse-42"
+GRIDS = ("G01", "G02", "G03")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _square(lon: float, lat: float) -> dict:
+    d = 0.002
+    return {"type": "Polygon", "coordinates": [[[lon, lat], [lon + d, lat], [lon + d, lat + d],
+                                                 [lon, lat + d], [lon, lat]]]}
+
+
+def area_geojson() -> dict[str, Any]:
+    """A district, a street, a community and three grids (G01 … G03)."""
+    features = [
+        {"type": "Feature", "geometry": None,
+         "properties": {"code": "D1", "name": "示范区", "level": "district"}},
+        {"type": "Feature", "geometry": None,
+         "properties": {"code": "S1", "name": "和平街道", "level": "street", "parent_code": "D1"}},
+        {"type": "Feature", "geometry": None,
+         "properties": {"code": "C1", "name": "幸福社区", "level": "community",
+                        "parent_code": "S1"}},
+    ]
+    for n, code in enumerate(GRIDS):
+        features.append({"type": "Feature", "geometry": _square(116.3 + n * 0.01, 39.9),
+                         "properties": {"code": code, "name": f"第{n + 1}网格",
+                                        "level": "grid", "parent_code": "C1"}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+# username → (role, grid codes); admin sees everything.
+ACCOUNTS = {
+    "wgy1": ("worker", ["G01"]),
+    "wgy2": ("worker", ["G02"]),
+    "sqgz1": ("staff", ["G01"]),
+    "jdy1": ("supervisor", ["G01", "G02"]),
+    "admin": ("admin", []),
+}
+
+
+def grid_id(code: str) -> str:
+    return admin.area_id(code)
+
+
+def seed(db: Database) -> None:
+    admin.import_areas(db, area_geojson())
+    admin.load_catalogues(db)
+    for name, (role, grids) in ACCOUNTS.items():
+        admin.create_user(db, name, PASSWORD, role, [grid_id(g) for g in grids])
+
+
+class LiveServer:
+    """The real app on a real socket, in this process (so tests can look at its database)."""
+
+    def __init__(self, data_dir: Path, database_url: str = "", **settings: Any) -> None:
+        self.settings = Settings(data_dir=data_dir, database_url=database_url, **settings)
+        self.app = create_app(self.settings)
+        self.db: Database = self.app.state.db
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
+                                lifespan="off")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def start(self) -> LiveServer:
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("test server did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+        self.db.dispose()
+
+
+@dataclass
+class Device:
+    """A field laptop: its own profile file and a client engine logged in as `username`."""
+
+    username: str
+    store: Store
+    transport: Transport
+    engine: SyncEngine
+
+    @property
+    def actor(self) -> Actor:
+        with self.store.read() as session:
+            profile = session.get(LocalProfile, 1)
+            return Actor(profile.username, profile.role, profile.device_id,
+                         tuple(profile.grid_ids))
+
+    def sync(self) -> Any:
+        return self.engine.run()
+
+    def close(self) -> None:
+        self.transport.close()
+        self.store.close()
+
+
+def make_device(folder: Path, url: str, username: str, **transport: Any) -> Device:
+    store = open_store(folder / username / "store.db")
+    device_id = str(uuid.uuid4())
+    t = Transport(url, device_id, **transport)
+    account = login(t, username, PASSWORD)
+    adopt_account(store, account, url)
+    with store.write() as session:
+        session.get(LocalProfile, 1).device_id = device_id
+    return Device(username, store, t, SyncEngine(store, t))
+
+
+def postgres_admin_url() -> str | None:
+    return os.environ.get("GRID_TEST_PG_URL")
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    admin_url = postgres_admin_url()
+    assert admin_url
+    name = f"gi_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+def postgres_skip_reason() -> str | None:
+    url = postgres_admin_url()
+    if not url:
+        return "PostgreSQL not available: GRID_TEST_PG_URL is not set (bash .ci/run sets it)"
+    try:
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001 - any failure means: no PostgreSQL here
+        return f"PostgreSQL not reachable at GRID_TEST_PG_URL ({type(exc).__name__})"
+    return None
