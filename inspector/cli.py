@@ -20,7 +20,7 @@ from .models import ENTITIES, LocalProfile, OutboxEntry
 from .profiles import DEMO, store_path
 
 
-def _store_arg(value: str) -> Path:
+def store_arg(value: str) -> Path:
     """A profile name or a path to a store file (used as an argparse type)."""
     if value.endswith(".db") or "/" in value or os.sep in value:
         return Path(value)
@@ -30,7 +30,7 @@ def _store_arg(value: str) -> Path:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _existing(path: Path) -> bool:
+def existing_store(path: Path) -> bool:
     """Whether a store exists at `path`; says so on stderr when it does not.
 
     Commands that inspect a profile must not create an empty one from a typo.
@@ -74,7 +74,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     path = args.profile
-    if not _existing(path):
+    if not existing_store(path):
         return 2
     store = open_store(path)
     with store.read() as session:
@@ -90,7 +90,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from .search import search
 
-    if not _existing(args.profile):
+    if not existing_store(args.profile):
         return 2
     store = open_store(args.profile)
     started = time.perf_counter()
@@ -105,7 +105,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    if not _existing(args.profile):
+    if not existing_store(args.profile):
         return 2
     store = open_store(args.profile)
     print(f"schema at {current_revision(store.engine)}"
@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo-data", help="generate the fictional demo district into a profile")
-    demo.add_argument("profile", nargs="?", type=_store_arg, default=DEMO,
+    demo.add_argument("profile", nargs="?", type=store_arg, default=DEMO,
                       help="profile name or store path")
     demo.add_argument("--households", type=int, default=600)
     demo.add_argument("--seed", type=int, default=20261123)
@@ -130,17 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     info = sub.add_parser("info", help="schema version, record counts and pending changes")
-    info.add_argument("profile", type=_store_arg)
+    info.add_argument("profile", type=store_arg)
     info.set_defaults(func=cmd_info)
 
     search = sub.add_parser("search", help="search residents and households")
-    search.add_argument("profile", type=_store_arg)
+    search.add_argument("profile", type=store_arg)
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
     search.set_defaults(func=cmd_search)
 
     migrate = sub.add_parser("migrate", help="bring a profile's schema up to date (with backup)")
-    migrate.add_argument("profile", type=_store_arg)
+    migrate.add_argument("profile", type=store_arg)
     migrate.set_defaults(func=cmd_migrate)
     return parser
 

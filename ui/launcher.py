@@ -14,6 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in cli.COMMANDS:
         return cli.main(argv)
+    if argv and argv[0] == "sync":
+        from sync.cli import main as sync_main
+
+        return sync_main(argv[1:])
     from .app import run
 
     return run(argv)
