@@ -183,3 +183,13 @@ class ServerMeta(ServerBase):
 def target_metadata() -> list[MetaData]:
     """What the server's migrations describe: its own tables and the shared domain tables."""
     return [ServerBase.metadata, DomainBase.metadata]
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
+                   compare_to: Any) -> bool:
+    """For Alembic: only the server's tables and the domain tables it keeps."""
+    kept = set(ServerBase.metadata.tables) | set(DOMAIN_TABLES)
+    if type_ == "table":
+        return name in kept
+    table = getattr(obj, "table", None)
+    return table is None or table.name in kept

@@ -2,18 +2,7 @@
 
 from alembic import context
 
-from sync.server.models import DOMAIN_TABLES, ServerBase, target_metadata
-
-SERVER_TABLES = frozenset(ServerBase.metadata.tables)
-KEPT = SERVER_TABLES | frozenset(DOMAIN_TABLES)
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
-    if type_ == "table":
-        return name in KEPT
-    table = getattr(obj, "table", None)
-    return table is None or table.name in KEPT
-
+from sync.server.models import include_object, target_metadata
 
 engine = context.config.attributes["engine"]
 with engine.connect() as connection:
