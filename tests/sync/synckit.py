@@ -1,17 +1,13 @@
 """Real servers and real clients for the sync tests.
 
-`LiveServer` runs the FastAPI app under uvicorn in a thread of the test process
-on a loopback port (real HTTP); `server_process` starts `grid-inspector-server
-serve` as a separate process. `Device` is a real profile store plus a real
-client engine, logged in with a real account.
+`LiveServer` (sync.server.local.ThreadedServer) runs the FastAPI app under uvicorn
+in a thread of the test process on a loopback port (real HTTP). `Device` is a
+real profile store plus a real client engine, logged in with a real account.
 """
 
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from sqlalchemy import create_engine, text
 
 from inspector.db import Store, open_store
@@ -28,18 +23,11 @@ from inspector.services.recording import Actor
 from sync.client import SyncEngine, Transport, login
 from sync.client.account import adopt_account
 from sync.server import admin
-from sync.server.app import create_app
-from sync.server.config import Settings
 from sync.server.database import Database
+from sync.server.local import ThreadedServer, free_port  # noqa: F401 - for the tests
 
 PASSWORD = "correct-horse-42"
 GRIDS = ("G01", "G02", "G03")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _square(lon: float, lat: float) -> dict:
@@ -87,33 +75,7 @@ def seed(db: Database) -> None:
         admin.create_user(db, name, PASSWORD, role, [grid_id(g) for g in grids])
 
 
-class LiveServer:
-    """The real app on a real socket, in this process (so tests can look at its database)."""
-
-    def __init__(self, data_dir: Path, database_url: str = "", **settings: Any) -> None:
-        self.settings = Settings(data_dir=data_dir, database_url=database_url, **settings)
-        self.app = create_app(self.settings)
-        self.db: Database = self.app.state.db
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-
-    def start(self) -> LiveServer:
-        self._thread.start()
-        deadline = time.monotonic() + 20
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("test server did not start")
-            time.sleep(0.01)
-        return self
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self.db.dispose()
+LiveServer = ThreadedServer
 
 
 @dataclass
