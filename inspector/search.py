@@ -12,9 +12,10 @@ hence the same transaction, as the register change that makes them stale.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Connection, bindparam, event, text
@@ -58,10 +59,19 @@ def name_suffixes(name: str) -> str:
 
 def doc_for(obj: Resident | Household) -> SearchDoc:
     if isinstance(obj, Resident):
-        return SearchDoc("resident", obj.id, obj.grid_id, obj.name, obj.id_number,
-                         obj.phone or "", obj.domicile or "")
-    return SearchDoc("household", obj.id, obj.grid_id, obj.head_name or "", "",
-                     obj.phone or "", obj.address)
+        fields = ("id", "grid_id", "name", "id_number", "phone", "domicile")
+        return doc_of("resident", {f: getattr(obj, f) for f in fields})
+    fields = ("id", "grid_id", "head_name", "phone", "address")
+    return doc_of("household", {f: getattr(obj, f) for f in fields})
+
+
+def doc_of(kind: str, v: Mapping[str, Any]) -> SearchDoc:
+    """The index entry of a resident or household given as column values."""
+    if kind == "resident":
+        return SearchDoc("resident", v["id"], v["grid_id"], v["name"], v["id_number"],
+                         v.get("phone") or "", v.get("domicile") or "")
+    return SearchDoc("household", v["id"], v["grid_id"], v.get("head_name") or "", "",
+                     v.get("phone") or "", v["address"])
 
 
 def index_docs(conn: Connection, docs: Iterable[SearchDoc]) -> None:
