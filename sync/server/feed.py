@@ -10,7 +10,7 @@ hand out numbers before commit).
 
 from __future__ import annotations
 
-from sqlalchemy import select, text, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import DELETE, EVICT, UPSERT
@@ -29,10 +29,15 @@ class Revisions:
                         .with_for_update())
 
     def next(self) -> int:
-        return self.session.execute(
+        return self.take(1)[0]
+
+    def take(self, n: int) -> range:
+        """`n` consecutive revisions in one statement."""
+        last = self.session.execute(
             update(RevCounter).where(RevCounter.id == COUNTER_ID)
-            .values(value=RevCounter.value + 1).returning(RevCounter.value)
+            .values(value=RevCounter.value + n).returning(RevCounter.value)
             .execution_options(synchronize_session=False)).scalar_one()
+        return range(last - n + 1, last + 1)
 
 
 def current_rev(session: Session) -> int:
@@ -60,3 +65,19 @@ def publish(revs: Revisions, entity: str, record_id: str, grid_id: str | None, *
     else:
         index.grid_id, index.rev, index.deleted = grid_id, rev, deleted
     return rev
+
+
+def publish_new(revs: Revisions, entity: str, records: list[tuple[str, str | None]]) -> list[int]:
+    """`publish` for records the server has never had (a bulk load): one statement per table."""
+    if not records:
+        return []
+    numbers = list(revs.take(len(records)))
+    session = revs.session
+    session.execute(insert(FeedEntry), [
+        {"rev": rev, "entity": entity, "record_id": record_id, "grid_id": grid_id, "op": UPSERT}
+        for rev, (record_id, grid_id) in zip(numbers, records, strict=True)])
+    session.execute(insert(RecordIndex), [
+        {"entity": entity, "record_id": record_id, "grid_id": grid_id, "rev": rev,
+         "deleted": False}
+        for rev, (record_id, grid_id) in zip(numbers, records, strict=True)])
+    return numbers
