@@ -89,8 +89,13 @@ def _ensure_photos(session: Session, metas: list[dict[str, Any]]) -> None:
 
 
 def _drop_dangling(session: Session, model: Any, rows: list[dict[str, Any]],
-                   incoming: set[Key]) -> None:
-    """References to records outside this device's scope are kept empty locally."""
+                   incoming: set[Key]) -> list[dict[str, Any]]:
+    """Rows whose references this device can satisfy.
+
+    A reference to a record outside this device's scope (or removed here and not
+    yet confirmed) is kept empty where it may be; a row that cannot exist without
+    it is left out, and the drift check offers it again later.
+    """
     # (Foreign keys are checked as each statement runs: hence parents first.)
     for fk in model.__table__.foreign_keys:
         target, column = fk.column.table.name, fk.parent.name
@@ -99,10 +104,16 @@ def _drop_dangling(session: Session, model: Any, rows: list[dict[str, Any]],
         wanted = {r[column] for r in rows if r.get(column) and (target, r[column]) not in incoming}
         if not wanted:
             continue
-        known = _present(session, ENTITIES[target].__table__, wanted)
-        for r in rows:
-            if r.get(column) in wanted and r[column] not in known:
-                r[column] = None
+        missing = wanted - _present(session, ENTITIES[target].__table__, wanted)
+        if not missing:
+            continue
+        if fk.parent.nullable:
+            for r in rows:
+                if r.get(column) in missing:
+                    r[column] = None
+        else:
+            rows = [r for r in rows if r.get(column) not in missing]
+    return rows
 
 
 def _upsert(session: Session, entity: str, items: list[dict[str, Any]],
@@ -116,7 +127,7 @@ def _upsert(session: Session, entity: str, items: list[dict[str, Any]],
         values = from_wire(model, data)
         values["server_rev"] = data.get("server_rev")
         rows.append(values)
-    _drop_dangling(session, model, rows, incoming)
+    rows = _drop_dangling(session, model, rows, incoming)
     if entity == "photo_link":
         _ensure_photos(session, [d.get("photo") for d in items])
     existing = _present(session, table, [r["id"] for r in rows])
@@ -158,14 +169,15 @@ def apply_changes(session: Session, changes: list[dict[str, Any]]) -> int:
             last[key] = change
     pending = _pending(session, set(last))
     removed = {(t.entity, t.record_id) for t in session.scalars(select(Tombstone))}
-    incoming = {k for k, c in last.items() if c["op"] == p.UPSERT}
     applied = 0
+    incoming: set[Key] = set()  # what this call will write, so children may point at it
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for key, change in last.items():
         if change["op"] in (p.DELETE, p.EVICT):
             applied += _remove(session, ENTITIES[key[0]], key[1], keep=bool(pending.get(key)))
         elif key not in removed and ALL_FIELDS not in pending.get(key, ()):
             groups[key[0]].append(change["data"])
+            incoming.add(key)
     for entity in PARENTS_FIRST:
         if entity in groups:
             applied += _upsert(session, entity, groups[entity], pending, incoming)

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
+from starlette.requests import ClientDisconnect
 
 from inspector.models import new_id
 from sync import protocol as p
@@ -71,6 +72,10 @@ def create_app(settings: Settings) -> FastAPI:
         else:
             try:
                 response = await call_next(request)
+            except ClientDisconnect:  # the device's network went away mid-request: normal
+                log.info("request %s: client disconnected", request.state.request_id)
+                response = JSONResponse(status_code=400, content={"detail": {
+                    "code": "disconnected", "message": "连接中断"}})
             except Exception:  # the one place an unexpected error becomes a clear answer
                 log.exception("request %s failed", request.state.request_id)
                 response = JSONResponse(status_code=500, content={"detail": {
