@@ -43,6 +43,21 @@ def _load(session: Session, entity: str, ids: set[str]) -> dict[str, Any]:
     return found
 
 
+def _current_grids(session: Session, wanted: dict[str, set[str]]
+                   ) -> dict[tuple[str, str], str | None]:
+    """Each record's grid now, which may differ from the grid of an older feed entry."""
+    found: dict[tuple[str, str], str | None] = {}
+    for entity, ids in wanted.items():
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), 500):
+            for record_id, grid_id in session.execute(
+                    select(RecordIndex.record_id, RecordIndex.grid_id).where(
+                        RecordIndex.entity == entity,
+                        RecordIndex.record_id.in_(id_list[start:start + 500]))):
+                found[(entity, record_id)] = grid_id
+    return found
+
+
 def pull_page(session: Session, user: User, cursor: int, limit: int) -> dict[str, Any]:
     """The changes in `user`'s scope after `cursor`, oldest first, at most `limit` feed entries.
 
@@ -60,6 +75,7 @@ def pull_page(session: Session, user: User, cursor: int, limit: int) -> dict[str
         if row.op == p.UPSERT:
             wanted[row.entity].add(row.record_id)
     loaded = {entity: _load(session, entity, ids) for entity, ids in wanted.items()}
+    grids = _current_grids(session, wanted) if scope.grids(user) is not None else {}
     changes: list[dict[str, Any]] = []
     for row in rows:
         item: dict[str, Any] = {"rev": row.rev, "entity": row.entity, "id": row.record_id,
@@ -68,6 +84,8 @@ def pull_page(session: Session, user: User, cursor: int, limit: int) -> dict[str
             obj = loaded[row.entity].get(row.record_id)
             if obj is None:
                 continue  # deleted since; its delete entry follows later in the feed
+            if not scope.may_read(user, grids.get((row.entity, row.record_id), row.grid_id)):
+                continue  # moved since out of the user's grids; its evict entry follows
             item["data"] = record_data(session, user, row.entity, obj)
         changes.append(item)
     return {"changes": changes, "cursor": rows[-1].rev if rows else cursor, "more": more}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 
 from sync import protocol as p
 
@@ -30,12 +30,15 @@ class BatchMismatch(Exception):
 def apply_batch(db: Database, user: User, device_id: str, batch_id: str,
                 changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     with db.transaction() as session:
+        # The counter lock before the lookup: a copy of this batch still being applied
+        # (a resend after a timeout) commits first, and this copy then finds its receipts.
+        revs = Revisions(session)
         seen = session.get(Batch, batch_id)
         if seen is not None:
             if seen.device_id != device_id or seen.username != user.username:
                 raise BatchMismatch(batch_id)
             return seen.receipts
-        ctx = Context(session, user, device_id, Revisions(session))
+        ctx = Context(session, user, device_id, revs)
         receipts = [_one(ctx, change) for change in changes]
         session.add(Batch(batch_id=batch_id, device_id=device_id, username=user.username,
                           receipts=receipts))
@@ -61,6 +64,11 @@ def _one(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
         log.info("change refused by the database: %s", type(exc.orig).__name__)
         result = receipt(change, p.REJECTED,
                          reason=f"与服务器上的数据冲突（{type(exc.orig).__name__}）")
+    except (StatementError, KeyError, TypeError, ValueError, OverflowError) as exc:
+        # A payload of the wrong shape the checks above did not foresee (a list where a
+        # text goes, a parent id left out): refused, so it cannot block the whole batch.
+        log.warning("change %s refused: %s", change_id, type(exc).__name__, exc_info=True)
+        result = receipt(change, p.REJECTED, reason=f"变更内容无效（{type(exc).__name__}）")
     session.add(Receipt(change_id=change_id, device_id=ctx.device_id, status=result["status"],
                         rev=result.get("rev"), reason=result.get("reason")))
     return result

@@ -3,15 +3,27 @@ is refused with a 422 that names the field, never a server error."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from sync import protocol as p
 
 Id = Annotated[str, Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z-]+$")]
 Sha = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _utc(moment: datetime) -> datetime:
+    """A device's time in UTC, as the database stores it; without a zone it is taken as
+    UTC (as sync.wire does). One that has no UTC equivalent is refused (422)."""
+    try:
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("时间超出范围") from exc
+
+
+UtcTime = Annotated[datetime, AfterValidator(_utc)]
 
 
 class Problem(BaseModel):
@@ -139,10 +151,10 @@ class UploadOut(BaseModel):
 
 class HealthIn(BaseModel):
     device_id: Id
-    queue_depth: Annotated[int, Field(ge=0)]
-    oldest_unsent_at: datetime | None = None
+    queue_depth: Annotated[int, Field(ge=0, le=2**31 - 1)]  # an INTEGER column
+    oldest_unsent_at: UtcTime | None = None
     last_error: Annotated[str | None, Field(max_length=500)] = None
-    last_success_at: datetime | None = None
+    last_success_at: UtcTime | None = None
     app_version: Annotated[str | None, Field(max_length=32)] = None
 
 

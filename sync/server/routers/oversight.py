@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 
-from inspector.roles import ADMIN, SUPERVISOR
+from inspector.roles import ADMIN, SUPERVISOR, sees_restricted
+from sync import protocol as p
 
 from .. import scope
 from ..deps import DbDep, require_role
@@ -34,4 +35,6 @@ def conflicts(db: DbDep, user: User = Overseer) -> list[ConflictOut]:
         rows = session.scalars(select(Conflict).where(
             Conflict.resolved_at.is_(None), scope.feed_filter(user, Conflict.grid_id))
             .order_by(Conflict.created_at)).all()
-    return [ConflictOut.model_validate(r, from_attributes=True) for r in rows]
+    # A clash on a restricted field shows its values: only to roles that may see them.
+    return [ConflictOut.model_validate(r, from_attributes=True) for r in rows
+            if sees_restricted(user.role) or r.field not in p.RESTRICTED_FIELDS.get(r.entity, ())]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -15,7 +14,7 @@ from .. import scope
 from ..deps import DbDep, PhotosDep, UserDep, fail
 from ..models import RecordIndex
 from ..photos import SHA_RE, PhotoMeta, UploadError
-from ..schemas import MissingIn, MissingOut, Problem, UploadOut
+from ..schemas import MissingIn, MissingOut, Problem, UploadOut, UtcTime
 
 router = APIRouter(prefix="/photos", tags=["photos"])
 Sha = Annotated[str, Query(pattern=r"^[0-9a-f]{64}$")]
@@ -50,7 +49,7 @@ async def upload_chunk(sha: str, request: Request, photos: PhotosDep, user: User
                        device_id: Annotated[str, Query(max_length=36)],
                        offset: Annotated[int, Query(ge=0)],
                        total: Annotated[int, Query(ge=1)],
-                       taken_at: datetime | None = None,
+                       taken_at: UtcTime | None = None,
                        lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
                        lon: Annotated[float | None, Query(ge=-180, le=180)] = None) -> UploadOut:
     """One chunk at `offset`. A 409 answer carries the offset the server holds."""

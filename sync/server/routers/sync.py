@@ -45,7 +45,8 @@ def push(body: PushIn, db: DbDep, user: UserDep) -> PushOut:
 
 
 @router.get("/pull", response_model=PullOut)
-def pull_changes(db: DbDep, user: UserDep, cursor: Annotated[int, Query(ge=0)] = 0,
+def pull_changes(db: DbDep, user: UserDep,
+                 cursor: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,  # a BIGINT revision
                  limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_PAGE)] = 500) -> PullOut:
     with db.session() as session:
         return PullOut(**pull.pull_page(session, user, cursor, limit))
