@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
 
 from sync import protocol as p
 
@@ -59,6 +59,10 @@ def _one(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
         result = receipt(change, p.REJECTED, reason=str(exc))
     except Later as exc:
         return receipt(change, p.DEFERRED, reason=str(exc))  # no receipt kept: judged afresh
+    except OperationalError:
+        # The database itself failed (connection lost, deadlock, serialization): not the
+        # change's fault. The batch fails whole and the device sends it again later.
+        raise
     except DBAPIError as exc:
         # A constraint the checks above did not foresee (a unique code taken, say).
         log.info("change refused by the database: %s", type(exc.orig).__name__)
