@@ -9,15 +9,15 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from inspector.catalogues import all_catalogues
-from inspector.models import AREA_LEVELS, ENTITIES, Area, CatalogueRecord
+from inspector.models import AREA_LEVELS, ENTITIES, Area, CatalogueRecord, utcnow
 from inspector.roles import check_role
 from sync.wire import from_wire
 
 from .database import Database
-from .feed import Revisions, publish
+from .feed import Revisions, publish, publish_new
 from .models import User
 from .scope import grid_of
 from .security import hash_password, revoke_user_tokens
@@ -70,12 +70,17 @@ def import_areas(db: Database, geojson: dict[str, Any]) -> int:
         raise AdminError("不是 GeoJSON FeatureCollection（features）")
     rows = []
     for n, feature in enumerate(features, 1):
+        if not isinstance(feature, dict | None):
+            raise AdminError(f"第 {n} 个要素不是 GeoJSON Feature（properties）")
         props = (feature or {}).get("properties") or {}
+        if not isinstance(props, dict):
+            raise AdminError(f"第 {n} 个要素不是 GeoJSON Feature（properties）")
         code, name, level = props.get("code"), props.get("name"), props.get("level")
         if not code or not name or level not in AREA_LEVELS:
             raise AdminError(f"第 {n} 个要素缺少 code、name 或有效的 level")
         geometry = feature.get("geometry")
-        if level == "grid" and (not geometry or geometry.get("type") != "Polygon"):
+        if level == "grid" and (not isinstance(geometry, dict)
+                                or geometry.get("type") != "Polygon"):
             raise AdminError(f"第 {n} 个要素（网格 {code}）缺少 Polygon 边界")
         rows.append((AREA_LEVELS.index(level), code, name, level, props.get("parent_code"),
                      props.get("head_name"), geometry if level == "grid" else None))
@@ -115,17 +120,27 @@ def load_catalogues(db: Database) -> int:
 
 
 def import_records(db: Database, entity: str, records: Iterable[dict[str, Any]]) -> int:
-    """Bulk-load wire records (a register moved from another system, demo data), each
-    published to the feed like any other change."""
+    """Bulk-load wire records (a register moved from another system, demo data) that the
+    server does not have yet, each published to the feed like any other change."""
     model = ENTITIES[entity]
-    count = 0
+    table = model.__table__
+    rows = [from_wire(model, data) for data in records]
+    if not rows:
+        return 0
     with db.transaction() as session:
         revs = Revisions(session)
-        for data in records:
-            obj = model(**from_wire(model, data))
-            session.merge(obj)
-            session.flush()
-            obj = session.get(model, data["id"])
-            obj.server_rev = publish(revs, entity, obj.id, grid_of(session, entity, data))
-            count += 1
-    return count
+        known: set[str] = set()
+        ids = [r["id"] for r in rows]
+        for start in range(0, len(ids), 500):
+            known.update(session.scalars(select(table.c.id).where(
+                table.c.id.in_(ids[start:start + 500]))))
+        if known:
+            raise AdminError(f"服务器上已有其中 {len(known)} 条记录（{entity}），未导入任何记录")
+        grids = [grid_of(session, entity, r) for r in rows]
+        numbers = publish_new(revs, entity, [(r["id"], g) for r, g in zip(rows, grids,
+                                                                          strict=True)])
+        now = utcnow()
+        session.execute(insert(table), [
+            r | {"server_rev": rev, "version": 1, "created_at": now, "updated_at": now}
+            for r, rev in zip(rows, numbers, strict=True)])
+    return len(rows)

@@ -8,7 +8,7 @@ them (server order) and a refused change leaves nothing behind.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -43,6 +43,10 @@ class Context:
     user: User
     device_id: str
     revs: Revisions
+    # Records of the batch the server is known not to have: saves a lookup per insert.
+    absent: set[tuple[str, str]] = field(default_factory=set)
+    # Change ids of the batch that already have a receipt (a resend).
+    receipted: set[str] = field(default_factory=set)
 
 
 def receipt(change: dict[str, Any], status: str, *, rev: int | None = None,
@@ -129,6 +133,7 @@ def _validate(entity: str, values: dict[str, Any]) -> None:
 def _publish(ctx: Context, entity: str, obj: Synced, grid_id: str | None, *,
              deleted: bool = False) -> int:
     rev = publish(ctx.revs, entity, obj.id, grid_id, deleted=deleted)
+    ctx.absent.discard((entity, obj.id))
     if not deleted:
         obj.server_rev = rev
     return rev
@@ -138,8 +143,10 @@ def _insert(ctx: Context, entity: str, model: type[Synced], record_id: str,
             payload: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
     session = ctx.session
     data = _visible_fields(ctx, entity, payload) | {"id": record_id}
-    existing = session.get(scope.RecordIndex, (entity, record_id))
-    if existing is not None or session.get(HeldLink, record_id) is not None:
+    key = (entity, record_id)
+    existing = None if key in ctx.absent else session.get(scope.RecordIndex, key)
+    if existing is not None or (
+            entity == "photo_link" and session.get(HeldLink, record_id) is not None):
         raise Refused("该记录已在服务器上删除" if existing is not None and existing.deleted
                       else "服务器上已有同一编号的记录")
     values = _typed(model, data)
@@ -156,10 +163,11 @@ def _insert(ctx: Context, entity: str, model: type[Synced], record_id: str,
         session.add(HeldLink(record_id=record_id, photo_sha256=values["photo_sha256"],
                              grid_id=grid_id, data=data))
         return receipt(change, p.APPLIED, held=True)
-    obj = model(**values)
-    session.add(obj)
+    rev = publish(ctx.revs, entity, record_id, grid_id, new=True)
+    ctx.absent.discard(key)
+    session.add(model(**values, server_rev=rev))
     session.flush()
-    return receipt(change, p.APPLIED, rev=_publish(ctx, entity, obj, grid_id))
+    return receipt(change, p.APPLIED, rev=rev)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -68,7 +68,10 @@ def cmd_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_import_areas(args: argparse.Namespace) -> int:
-    data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # missing, unreadable, not UTF-8 or not JSON
+        raise admin.AdminError(f"无法读取 GeoJSON 文件 {args.file}：{exc}") from exc
     print(f"已导入区域 {admin.import_areas(_db(args.dir), data)} 个")
     return 0
 

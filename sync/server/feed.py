@@ -45,14 +45,15 @@ def current_rev(session: Session) -> int:
 
 
 def publish(revs: Revisions, entity: str, record_id: str, grid_id: str | None, *,
-            deleted: bool = False) -> int:
+            deleted: bool = False, new: bool = False) -> int:
     """Put one change in the feed and the record index; returns its revision.
 
     A record that moved to another grid leaves an `evict` in its old grid's feed
-    first, so devices there drop their copy.
+    first, so devices there drop their copy. `new` says the caller knows the
+    server has never had this record.
     """
     session = revs.session
-    index = session.get(RecordIndex, (entity, record_id))
+    index = None if new else session.get(RecordIndex, (entity, record_id))
     if index is not None and not index.deleted and index.grid_id != grid_id:
         session.add(FeedEntry(rev=revs.next(), entity=entity, record_id=record_id,
                               grid_id=index.grid_id, op=EVICT))

@@ -119,6 +119,9 @@ class PhotoUploads:
     def _register(self, sha: str, width: int, height: int, size: int, meta: PhotoMeta) -> None:
         """Record the photo and release the links that waited for it, in one transaction."""
         with self.db.transaction() as session:
+            # The counter lock first: a push holding a link for this photo commits before
+            # we look for held links (else its link would be held for ever).
+            revs = Revisions(session)
             if session.get(Photo, sha) is None:
                 session.add(Photo(sha256=sha, width=width, height=height, size=size,
                                   taken_at=meta.taken_at, lat=meta.lat, lon=meta.lon,
@@ -127,7 +130,6 @@ class PhotoUploads:
             held = session.scalars(select(HeldLink).where(HeldLink.photo_sha256 == sha)).all()
             if not held:
                 return
-            revs = Revisions(session)
             for h in held:
                 link = PhotoLink(**from_wire(PhotoLink, h.data))
                 session.add(link)
