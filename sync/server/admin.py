@@ -39,7 +39,13 @@ def create_user(db: Database, username: str, password: str, role: str, grid_ids:
     check_role(role)
     if len(password) < 8:
         raise AdminError("密码至少 8 位（password）")
+    grid_ids = list(grid_ids)
     with db.transaction() as session:
+        grids = set(session.scalars(select(Area.id).where(Area.id.in_(grid_ids),
+                                                          Area.level == "grid")))
+        unknown = [g for g in grid_ids if g not in grids]
+        if unknown:
+            raise AdminError(f"没有这些网格（grids）：{len(unknown)} 个，请先导入区域")
         user = session.get(User, username)
         if user is None:
             user = User(username=username, display_name=display_name or username, role=role,

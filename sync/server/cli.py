@@ -21,12 +21,14 @@ import sys
 from pathlib import Path
 
 from . import admin
-from .config import load_settings, save_settings
+from .config import CONFIG_NAME, load_settings, save_settings
 from .database import Database, migrate
 
 
 def _db(folder: str) -> Database:
     settings = load_settings(folder)
+    if not settings.database_url and not (settings.data_dir / CONFIG_NAME).is_file():
+        raise admin.AdminError(f"{folder} 还不是服务器数据目录，请先运行 init")
     db = Database(settings.db_url)
     migrate(db.engine)
     return db
@@ -86,6 +88,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if bool(args.cert) != bool(args.key):
         raise admin.AdminError("TLS 需要同时给出证书（--cert）和私钥（--key）")
+    for option, path in (("--cert", args.cert), ("--key", args.key)):
+        if path and not Path(path).is_file():
+            raise admin.AdminError(f"找不到文件（{option}）：{path}")
+    _db(args.dir)  # a folder that was never set up is named, not a traceback
     os.environ["GRID_SERVER_DATA_DIR"] = str(Path(args.dir).resolve())
     uvicorn.run("sync.server.entry:app", host=args.host, port=args.port, workers=args.workers,
                 ssl_certfile=args.cert, ssl_keyfile=args.key, log_level=args.log_level,

@@ -63,27 +63,29 @@ class PhotoUploads:
             present = set(session.scalars(select(Photo.sha256).where(Photo.sha256.in_(wanted))))
         return [h for h in wanted if h not in present or not self.store.has(h)]
 
-    def _part(self, sha: str, device_id: str) -> Path:
+    def part_path(self, sha: str, username: str, device_id: str) -> Path:
+        """Where one account's device keeps its partial upload: no one else can touch it."""
         if not SHA_RE.fullmatch(sha):
             raise UploadError("照片编号无效（sha256）")
         if not _DEVICE_RE.fullmatch(device_id):
             raise UploadError("设备编号无效（device_id）")
-        return self.upload_dir / sha / f"{device_id}.part"
+        owner = hashlib.sha256(f"{username}\n{device_id}".encode()).hexdigest()[:32]
+        return self.upload_dir / sha / f"{owner}.part"
 
-    def offset(self, sha: str, device_id: str) -> int:
+    def offset(self, sha: str, username: str, device_id: str) -> int:
         if self.has(sha):
             return -1  # complete: nothing more to send
-        part = self._part(sha, device_id)
+        part = self.part_path(sha, username, device_id)
         return part.stat().st_size if part.is_file() else 0
 
-    def write_chunk(self, sha: str, device_id: str, offset: int, total: int, chunk: bytes,
-                    meta: PhotoMeta) -> tuple[int, bool]:
+    def write_chunk(self, sha: str, username: str, device_id: str, offset: int, total: int,
+                    chunk: bytes, meta: PhotoMeta) -> tuple[int, bool]:
         """Append one whole chunk at `offset`; returns (bytes held, complete)."""
         if self.has(sha):
             return total, True
         if not 0 < total <= MAX_FILE_BYTES:
             raise UploadError("照片大小（total）无效")
-        part = self._part(sha, device_id)
+        part = self.part_path(sha, username, device_id)
         held = part.stat().st_size if part.is_file() else 0
         if offset != held:
             raise UploadError("上传位置与服务器已收到的不一致（offset）", 409, held)

@@ -509,7 +509,7 @@ def test_cut_upload_resumes_from_the_servers_offset(live: Live, proxy: FaultProx
     state = worker.transport.json("GET", f"/photos/{sha}/upload",
                                   params={"device_id": worker.transport.device_id})
     assert state == {"offset": held, "complete": False}
-    part = live.server.settings.upload_dir / sha / f"{worker.transport.device_id}.part"
+    part = live.server.app.state.photos.part_path(sha, "wgy1", worker.transport.device_id)
     assert part.stat().st_size == held
     assert server_counts(live.server)["held_link"] == 1
 

@@ -132,6 +132,8 @@ def test_a_short_password_is_refused_and_no_account_is_made(
 def test_a_good_password_makes_the_account_with_its_grids(
         folder: Path, db: Database, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
+    areas = _geojson(folder.parent, area_geojson())
+    assert _run(capsys, "import-areas", str(folder), areas)[0] == 0
     monkeypatch.setenv("GRID_SERVER_PASSWORD", PASSWORD)
     code, out, _ = _run(capsys, "user", str(folder), "wgy1", "--role", "worker",
                         "--grids", "G01,G02", "--display-name", "王网格员")
@@ -185,3 +187,21 @@ def test_serve_refuses_a_certificate_without_its_key(folder: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "serve", str(folder), "--cert", str(folder / "cert.pem"))
     assert code == 2 and "--key" in err
+
+
+def test_commands_on_a_folder_never_initialised_say_so(tmp_path, capsys) -> None:
+    from sync.server.cli import main as server_main
+
+    assert server_main(["load-catalogues", str(tmp_path / "nowhere")]) == 2
+    assert "init" in capsys.readouterr().err
+
+
+def test_an_account_for_grids_that_do_not_exist_is_refused(tmp_path, capsys,
+                                                           monkeypatch) -> None:
+    from sync.server.cli import main as server_main
+
+    folder = tmp_path / "srv"
+    assert server_main(["init", str(folder)]) == 0
+    monkeypatch.setenv("GRID_SERVER_PASSWORD", "long-enough-1")
+    assert server_main(["user", str(folder), "wgy9", "--role", "worker", "--grids", "G99"]) == 2
+    assert "网格" in capsys.readouterr().err

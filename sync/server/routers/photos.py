@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 
@@ -35,7 +36,7 @@ def missing(body: MissingIn, photos: PhotosDep, user: UserDep) -> MissingOut:
 def upload_status(sha: str, photos: PhotosDep, user: UserDep,
                   device_id: Annotated[str, Query(max_length=36)]) -> UploadOut:
     try:
-        offset = photos.offset(_sha(sha), device_id)
+        offset = photos.offset(_sha(sha), user.username, device_id)
     except UploadError as exc:
         fail(exc.status, "bad_upload", str(exc))
     return UploadOut(offset=max(offset, 0), complete=offset < 0)
@@ -56,7 +57,9 @@ async def upload_chunk(sha: str, request: Request, photos: PhotosDep, user: User
     chunk = await request.body()
     meta = PhotoMeta(taken_at=taken_at, lat=lat, lon=lon)
     try:
-        held, complete = photos.write_chunk(_sha(sha), device_id, offset, total, chunk, meta)
+        # Disk writes, hashing and the database: off the event loop.
+        held, complete = await run_in_threadpool(
+            photos.write_chunk, _sha(sha), user.username, device_id, offset, total, chunk, meta)
     except UploadError as exc:
         code = "offset_mismatch" if exc.status == 409 else "bad_upload"
         message = str(exc) if exc.offset is None else f"{exc}；服务器已收到 {exc.offset} 字节"
