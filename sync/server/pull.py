@@ -8,38 +8,46 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector.models import ENTITIES, Photo, PhotoLink
+from inspector.models import ENTITIES, Photo
+from inspector.services.recording import wire_value
 from sync import protocol as p
-from sync.wire import row_dict
 
 from . import scope
 from .models import FeedEntry, RecordIndex, User
 
-
-def _photo_meta(photo: Photo | None) -> dict[str, Any] | None:
-    if photo is None:
-        return None
-    return {"sha256": photo.sha256, "width": photo.width, "height": photo.height,
-            "size": photo.size, "lat": photo.lat, "lon": photo.lon,
-            "taken_at": photo.taken_at.isoformat() if photo.taken_at else None}
+# Bookkeeping columns a device keeps for itself; `server_rev` travels, the rest does not.
+_LOCAL_ONLY = frozenset({"version", "created_at", "updated_at"})
 
 
-def record_data(session: Session, user: User, entity: str, obj: Any) -> dict[str, Any]:
-    """A record as `user` may receive it, with its server revision (and a link's photo)."""
-    data = p.strip_restricted(entity, user.role, row_dict(obj)) | {"server_rev": obj.server_rev}
-    if isinstance(obj, PhotoLink):
-        data["photo"] = _photo_meta(session.get(Photo, obj.photo_sha256))
-    return data
+def _photo_metas(session: Session, hashes: set[str]) -> dict[str, dict[str, Any]]:
+    found = {}
+    for chunk in _chunks(sorted(hashes)):
+        for photo in session.scalars(select(Photo).where(Photo.sha256.in_(chunk))):
+            found[photo.sha256] = {
+                "sha256": photo.sha256, "width": photo.width, "height": photo.height,
+                "size": photo.size, "lat": photo.lat, "lon": photo.lon,
+                "taken_at": photo.taken_at.isoformat() if photo.taken_at else None}
+    return found
 
 
-def _load(session: Session, entity: str, ids: set[str]) -> dict[str, Any]:
-    model = ENTITIES[entity]
-    found: dict[str, Any] = {}
-    id_list = sorted(ids)
-    for start in range(0, len(id_list), 500):
-        chunk = id_list[start:start + 500]
-        for obj in session.scalars(select(model).where(model.id.in_(chunk))):
-            found[obj.id] = obj
+def _chunks(values: list[str]) -> list[list[str]]:
+    return [values[start:start + 500] for start in range(0, len(values), 500)]
+
+
+def _load(session: Session, user: User, entity: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Current copies as `user` may receive them: wire values, server revision, and for a
+    photo link its photo's details. Read with plain selects: a first pull reads a lot."""
+    table = ENTITIES[entity].__table__
+    columns = [c for c in table.c if c.name not in _LOCAL_ONLY]
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(sorted(ids)):
+        for row in session.execute(select(*columns).where(table.c.id.in_(chunk))).mappings():
+            data = {key: wire_value(value) for key, value in row.items()}
+            found[data["id"]] = p.strip_restricted(entity, user.role, data)
+    if entity == "photo_link" and found:
+        metas = _photo_metas(session, {d["photo_sha256"] for d in found.values()})
+        for data in found.values():
+            data["photo"] = metas.get(data["photo_sha256"])
     return found
 
 
@@ -48,12 +56,10 @@ def _current_grids(session: Session, wanted: dict[str, set[str]]
     """Each record's grid now, which may differ from the grid of an older feed entry."""
     found: dict[tuple[str, str], str | None] = {}
     for entity, ids in wanted.items():
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), 500):
+        for chunk in _chunks(sorted(ids)):
             for record_id, grid_id in session.execute(
                     select(RecordIndex.record_id, RecordIndex.grid_id).where(
-                        RecordIndex.entity == entity,
-                        RecordIndex.record_id.in_(id_list[start:start + 500]))):
+                        RecordIndex.entity == entity, RecordIndex.record_id.in_(chunk))):
                 found[(entity, record_id)] = grid_id
     return found
 
@@ -74,19 +80,19 @@ def pull_page(session: Session, user: User, cursor: int, limit: int) -> dict[str
     for row in rows:
         if row.op == p.UPSERT:
             wanted[row.entity].add(row.record_id)
-    loaded = {entity: _load(session, entity, ids) for entity, ids in wanted.items()}
+    loaded = {entity: _load(session, user, entity, ids) for entity, ids in wanted.items()}
     grids = _current_grids(session, wanted) if scope.grids(user) is not None else {}
     changes: list[dict[str, Any]] = []
     for row in rows:
         item: dict[str, Any] = {"rev": row.rev, "entity": row.entity, "id": row.record_id,
                                 "op": row.op}
         if row.op == p.UPSERT:
-            obj = loaded[row.entity].get(row.record_id)
-            if obj is None:
+            data = loaded[row.entity].get(row.record_id)
+            if data is None:
                 continue  # deleted since; its delete entry follows later in the feed
             if not scope.may_read(user, grids.get((row.entity, row.record_id), row.grid_id)):
                 continue  # moved since out of the user's grids; its evict entry follows
-            item["data"] = record_data(session, user, row.entity, obj)
+            item["data"] = data
         changes.append(item)
     return {"changes": changes, "cursor": rows[-1].rev if rows else cursor, "more": more}
 
@@ -114,8 +120,8 @@ def ids(session: Session, user: User, entity: str) -> list[tuple[str, int]]:
 def records(session: Session, user: User, entity: str, wanted: list[str]) -> list[dict[str, Any]]:
     """Current copies of the given records that lie in `user`'s scope (others are left out)."""
     visible = []
-    for record_id, obj in _load(session, entity, set(wanted)).items():
+    for record_id, data in _load(session, user, entity, set(wanted)).items():
         index = session.get(RecordIndex, (entity, record_id))
         if index is not None and not index.deleted and scope.may_read(user, index.grid_id):
-            visible.append(record_data(session, user, entity, obj))
+            visible.append(data)
     return visible
