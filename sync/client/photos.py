@@ -32,9 +32,24 @@ class PhotoTally:
     failed: list[str] = field(default_factory=list)  # short reasons, no personal data
 
 
-def _fatal(exc: SyncError) -> bool:
-    """Errors that stop the whole cycle rather than one photo."""
-    return isinstance(exc, AuthExpired | Incompatible | Cancelled)
+def _attempt(tally: PhotoTally, sha: str, action: Callable[[], int]) -> int | None:
+    """One photo's transfer; its failure is noted and the others go on. A login, version
+    or cancel problem stops the whole cycle instead."""
+    try:
+        return action()
+    except (PhotoError, NotFoundError, OSError) as exc:
+        tally.failed.append(f"{sha[:8]}: {exc}")
+    except SyncError as exc:
+        if isinstance(exc, AuthExpired | Incompatible | Cancelled):
+            raise
+        tally.failed.append(f"{sha[:8]}: {exc.message}")
+    return None
+
+
+def _fetch(files: PhotoStore, transport: Transport, sha: str) -> int:
+    data = transport.request("GET", f"/photos/{sha}").content
+    files.put_bytes(sha, data, thumbnail(data))
+    return len(data)
 
 
 def upload(store: Store, transport: Transport, report: Report) -> PhotoTally:
@@ -53,16 +68,10 @@ def upload(store: Store, transport: Transport, report: Report) -> PhotoTally:
     todo = [r for r in rows if r.sha256 in missing]
     sent = 0
     for n, row in enumerate(todo, 1):
-        try:
-            sent += _upload_one(files, transport, row)
-        except (PhotoError, NotFoundError) as exc:
-            tally.failed.append(f"{row.sha256[:8]}: {exc}")
+        nbytes = _attempt(tally, row.sha256, lambda r=row: _upload_one(files, transport, r))
+        if nbytes is None:
             continue
-        except SyncError as exc:
-            if _fatal(exc):
-                raise
-            tally.failed.append(f"{row.sha256[:8]}: {exc.message}")
-            continue
+        sent += nbytes
         _mark_uploaded(store, [row.sha256])
         tally.uploaded += 1
         report(n, len(todo), sent)
@@ -118,18 +127,10 @@ def download(store: Store, transport: Transport, report: Report, limit: int) -> 
     wanted = [h for h in hashes if not files.has(h)][:limit]
     received = 0
     for n, sha in enumerate(wanted, 1):
-        try:
-            data = transport.request("GET", f"/photos/{sha}").content
-            files.put_bytes(sha, data, thumbnail(data))
-        except (PhotoError, OSError) as exc:
-            tally.failed.append(f"{sha[:8]}: {exc}")
+        nbytes = _attempt(tally, sha, lambda h=sha: _fetch(files, transport, h))
+        if nbytes is None:
             continue
-        except SyncError as exc:
-            if _fatal(exc):
-                raise
-            tally.failed.append(f"{sha[:8]}: {exc.message}")
-            continue
-        received += len(data)
+        received += nbytes
         tally.downloaded += 1
         report(n, len(wanted), received)
     return tally
