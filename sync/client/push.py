@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, or_, select, update
 
 from inspector.db import Store
 from inspector.models import (
@@ -81,13 +81,23 @@ def next_batch(store: Store, max_count: int, max_bytes: int, skip: set[str]) -> 
         return Batch(batch_id, [_wire(e) for e in chosen], size)
 
 
-def _set_server_rev(session: Any, entity: str, record_id: str, rev: int | None) -> None:
-    model = ENTITIES.get(entity)
-    if model is None or rev is None:
-        return
-    obj = session.get(model, record_id)
-    if obj is not None and (obj.server_rev or 0) < rev:
-        obj.server_rev = rev
+def _confirm(session: Any, confirmed: dict[str, list[dict[str, Any]]]) -> None:
+    """Record the server revisions of confirmed records (an accepted action is marked too).
+
+    Plain statements, not the ORM: a revision number changes nothing a user sees,
+    so it must not cost a search re-index per record.
+    """
+    for entity, rows in confirmed.items():
+        table = ENTITIES[entity].__table__
+        extra = {"sync_state": "accepted"} if entity == "issue_action" else {}
+        session.execute(
+            update(table).where(table.c.id == bindparam("_id"),
+                                or_(table.c.server_rev.is_(None),
+                                    table.c.server_rev < bindparam("_rev")))
+            .values(server_rev=bindparam("_rev")), rows)
+        if extra:
+            session.execute(update(table).where(table.c.id == bindparam("_id"))
+                            .values(extra), rows)
 
 
 def _problem(session: Any, entry: OutboxEntry, kind: str, reason: str | None,
@@ -104,6 +114,8 @@ def apply_receipts(store: Store, batch: Batch, receipts: list[dict[str, Any]]) -
         entries = session.scalars(select(OutboxEntry).where(
             OutboxEntry.batch_id == batch.batch_id).order_by(OutboxEntry.seq)).all()
         gone: set[str] = set()
+        done: list[str] = []
+        confirmed: dict[str, list[dict[str, Any]]] = {}
         for entry in entries:
             if entry.change_id in gone:
                 continue
@@ -119,7 +131,7 @@ def apply_receipts(store: Store, batch: Batch, receipts: list[dict[str, Any]]) -
                 tally.deferred += 1
                 tally.deferred_ids.add(entry.change_id)
                 continue
-            session.delete(entry)
+            done.append(entry.change_id)
             if entry.op == "delete":
                 session.execute(delete(Tombstone).where(Tombstone.entity == entry.entity,
                                                         Tombstone.record_id == entry.record_id))
@@ -127,11 +139,9 @@ def apply_receipts(store: Store, batch: Batch, receipts: list[dict[str, Any]]) -
                 gone |= _rejected(session, entry, r.get("reason") or "")
                 tally.rejected += status != p.DUPLICATE
                 continue
-            _set_server_rev(session, entry.entity, entry.record_id, r.get("rev"))
-            if entry.entity == "issue_action":
-                action = session.get(IssueAction, entry.record_id)
-                if action is not None:
-                    action.sync_state = "accepted"
+            if entry.entity in ENTITIES and r.get("rev") is not None:
+                confirmed.setdefault(entry.entity, []).append(
+                    {"_id": entry.record_id, "_rev": r["rev"]})
             if outcome == p.CONFLICT:
                 fields = r.get("fields") or []
                 server = r.get("server") or {}
@@ -142,6 +152,11 @@ def apply_receipts(store: Store, batch: Batch, receipts: list[dict[str, Any]]) -
                 tally.conflict += status != p.DUPLICATE
             elif status != p.DUPLICATE:
                 tally.applied += 1
+        _confirm(session, confirmed)
+        for chunk in range(0, len(done), 500):
+            session.execute(delete(OutboxEntry).where(
+                OutboxEntry.change_id.in_(done[chunk:chunk + 500]))
+                .execution_options(synchronize_session=False))
     return tally
 
 
