@@ -12,6 +12,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -142,17 +143,24 @@ class SyncEngine:
                 return total
 
     def _pull(self, profile: LocalProfile) -> int:
+        """Pages in feed order; the next page downloads while this one is written."""
         scope = scope_key(profile)
-        cursor = pull.cursor_of(self.store, scope)
-        applied = 0
-        while True:
-            page = self.transport.json("GET", "/sync/pull",
+
+        def fetch(cursor: int) -> dict:
+            return self.transport.json("GET", "/sync/pull",
                                        params={"cursor": cursor, "limit": self.page_size})
-            applied += pull.apply_page(self.store, scope, page)
-            cursor = page["cursor"]
-            self._progress(PULL, applied, 0)
-            if not page["more"]:
-                return applied
+
+        applied = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as pool:
+            pending = pool.submit(fetch, pull.cursor_of(self.store, scope))
+            while True:
+                page = pending.result()
+                if page["more"]:
+                    pending = pool.submit(fetch, page["cursor"])
+                applied += pull.apply_page(self.store, scope, page)
+                self._progress(PULL, applied, 0)
+                if not page["more"]:
+                    return applied
 
     def _note(self, *, attempt: bool = False, success: bool = False,
               error: str | None = None) -> None:
