@@ -172,12 +172,17 @@ def apply_changes(session: Session, changes: list[dict[str, Any]]) -> int:
     applied = 0
     incoming: set[Key] = set()  # what this call will write, so children may point at it
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    gone: list[Key] = []
     for key, change in last.items():
         if change["op"] in (p.DELETE, p.EVICT):
-            applied += _remove(session, ENTITIES[key[0]], key[1], keep=bool(pending.get(key)))
+            gone.append(key)
         elif key not in removed and ALL_FIELDS not in pending.get(key, ()):
             groups[key[0]].append(change["data"])
             incoming.add(key)
+    # Children first, so a record whose dependents leave with it can leave too.
+    gone.sort(key=lambda k: -PARENTS_FIRST.index(k[0]))
+    for key in gone:
+        applied += _remove(session, ENTITIES[key[0]], key[1], keep=bool(pending.get(key)))
     for entity in PARENTS_FIRST:
         if entity in groups:
             applied += _upsert(session, entity, groups[entity], pending, incoming)

@@ -219,6 +219,8 @@ def _update(ctx: Context, entity: str, model: type[Synced], record_id: str,
         obj.version += 1
         session.flush()
         rev = _publish(ctx, entity, obj, new_grid)
+        if new_grid != old_grid:
+            _move_dependents(ctx, entity, obj.id, new_grid)
     if not clashes:
         return receipt(change, p.APPLIED, rev=rev)
     for clash in clashes:
@@ -226,6 +228,21 @@ def _update(ctx: Context, entity: str, model: type[Synced], record_id: str,
     server_copy = p.strip_restricted(entity, ctx.user.role, row_dict(obj))
     return receipt(change, p.CONFLICT, rev=rev, fields=sorted(c.field for c in clashes),
                    server=server_copy)
+
+
+def _move_dependents(ctx: Context, entity: str, record_id: str, grid_id: str | None) -> None:
+    """Records that take their grid from this one follow it (photo links, a case's actions,
+    a patrol's items, a visit's needs), so both grids' devices learn of the move."""
+    session = ctx.session
+    dependents = [(child, select(ENTITIES[child].id).where(
+        getattr(ENTITIES[child], column) == record_id))
+        for child, (parent, column) in scope.PARENTS.items() if parent == entity]
+    dependents.append(("photo_link", select(PhotoLink.id).where(
+        PhotoLink.entity == entity, PhotoLink.record_id == record_id)))
+    for child, query in dependents:
+        for child_id in session.scalars(query).all():
+            obj = session.get(ENTITIES[child], child_id)
+            _publish(ctx, child, obj, grid_id)
 
 
 def _delete(ctx: Context, entity: str, model: type[Synced], record_id: str,
