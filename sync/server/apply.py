@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from inspector import caseflow, validation
 from inspector.catalogues import category_codes, codes
 from inspector.errors import TransitionError, ValidationError
-from inspector.models import ENTITIES, Issue, IssueAction, Photo, PhotoLink, Synced
+from inspector.models import ENTITIES, Area, Issue, IssueAction, Photo, PhotoLink, Synced
 from inspector.roles import ROLES
 from sync import protocol as p
 from sync.wire import from_wire, row_dict
@@ -212,8 +212,9 @@ def _update(ctx: Context, entity: str, model: type[Synced], record_id: str,
         values = _typed(model, take)
         new_grid = scope.grid_of(session, entity, merged)
         _check_write(ctx, new_grid)
-        _check_references(ctx, model, _typed(model, merged))
-        _validate(entity, _typed(model, merged))
+        typed = _typed(model, merged)
+        _check_references(ctx, model, typed)
+        _validate(entity, typed)
         for key, value in values.items():
             setattr(obj, key, value)
         obj.version += 1
@@ -282,7 +283,7 @@ def _verified(session: Session, issue_id: str) -> bool:
 
 
 def _case_number(session: Session, issue: Issue, at: datetime) -> str:
-    grid = session.get(ENTITIES["area"], issue.grid_id)
+    grid = session.get(Area, issue.grid_id)
     prefix = f"{grid.code if grid else 'X'}-{at:%Y%m%d}"
     counter = session.get(CaseCounter, prefix)
     if counter is None:
