@@ -1,4 +1,9 @@
-"""Start-up: language, profile, main window. Opening the profile runs off the GUI thread."""
+"""Start-up: language, profile, login, main window.
+
+Opening (and for a first demo run, filling) the profile runs off the GUI thread;
+the window appears as soon as the profile is open and pages load their data in
+the background.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from inspector.catalogues import resources_dir
-from inspector.db import Store
+from inspector.db import Store, open_store
+from inspector.models import LocalProfile
 from inspector.profiles import DEMO, store_path
+from inspector.roles import ROLES
+from inspector.services.recording import Actor
 
-from .background import DatabaseWorker
+from .background import Worker
+from .context import AppContext, Who
 from .main_window import MainWindow
+from .messages import describe
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +34,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="grid-inspector")
     parser.add_argument("--demo", action="store_true", help="open the demo profile")
     parser.add_argument("--profile", default=None, help="profile name")
+    parser.add_argument("--role", choices=ROLES[:3], default="worker",
+                        help="demo only: act as this role's demo account")
     parser.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
     parser.add_argument("--screenshot", type=Path, help="render the window to PNG and exit")
+    parser.add_argument("--view", default=None, help="with --screenshot: the page to show")
     return parser.parse_args(argv)
 
 
@@ -48,19 +61,51 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def prepare_profile(name: str, demo: bool) -> tuple[Store, object]:
-    """Open (and for a first demo run, fill) the profile; runs on the database thread."""
-    from inspector.db import open_store
-    from inspector.services.overview import area_overview
+def who_of(profile: LocalProfile) -> Who:
+    actor = Actor(profile.username, profile.role, profile.device_id, tuple(profile.grid_ids or ()))
+    return Who(actor, profile.display_name, profile.server_url, bool(profile.demo))
+
+
+def open_demo(name: str, role: str, households: int | None = None) -> tuple[Store, Who]:
+    """Open the demo profile (filling it on first use) as the demo account of `role`."""
+    from inspector.demo import CLASSROOM_HOUSEHOLDS, generate
+    from inspector.demo.accounts import act_as
 
     path = store_path(name)
     fresh = not path.exists()
     store = open_store(path)
-    if demo and fresh:
-        from inspector.demo import generate
+    try:
+        if fresh:
+            generate(store, households or CLASSROOM_HOUSEHOLDS)
+        return store, who_of(act_as(store, role))
+    except BaseException:
+        store.close()
+        raise
 
-        generate(store)
-    return store, area_overview(store)
+
+def open_profile(name: str) -> tuple[Store, Who | None]:
+    """Open a real profile; `Who` is None until its first login binds it to an account."""
+    store = open_store(store_path(name))
+    with store.read() as session:
+        profile = session.get(LocalProfile, 1)
+        return store, (who_of(profile) if profile else None)
+
+
+def screenshot_when_idle(window: MainWindow, target: Path, on_done) -> None:
+    """Grab the window once the background threads have been idle for a moment."""
+    quiet = {"ticks": 0}
+    timer = QTimer(window)
+
+    def tick() -> None:
+        busy = window.ctx.db.busy() or window.ctx.work.busy()
+        quiet["ticks"] = 0 if busy else quiet["ticks"] + 1
+        if quiet["ticks"] >= 3:
+            timer.stop()
+            ok = window.grab().save(str(target))
+            on_done(0 if ok else 1)
+
+    timer.timeout.connect(tick)
+    timer.start(50)
 
 
 def run(argv: list[str]) -> int:
@@ -68,27 +113,46 @@ def run(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("GridInspector")
-    install_translators(app, args.lang)
+    translators = install_translators(app, args.lang)  # noqa: F841 - kept alive with the app
     demo = args.demo or args.profile in (None, DEMO)
-    window = MainWindow(demo=demo)
-    worker = DatabaseWorker(app)
-    state: dict[str, Store] = {}
+    name = args.profile or DEMO
+    opener = Worker(1, app)
+    state: dict[str, object] = {}
 
-    def loaded(result: tuple[Store, object]) -> None:
-        state["store"], overview = result
-        window.show_overview(overview)  # type: ignore[arg-type]
+    def opened(result: tuple[Store, Who | None]) -> None:
+        store, who = result
+        state["store"] = store
+        if who is None:
+            from .login import first_login
+
+            first_login(store, name, lambda who: start(store, who), lambda: app.exit(1))
+            return
+        start(store, who)
+
+    def start(store: Store, who: Who) -> None:
+        ctx = AppContext(store, who, app)
+        state["ctx"] = ctx
+        window = MainWindow(ctx)
+        state["window"] = window
+        window.show()
+        if args.view:
+            window.open_page(args.view)
         if args.screenshot:
-            QTimer.singleShot(50, lambda: (window.grab().save(str(args.screenshot)), app.quit()))
+            screenshot_when_idle(window, args.screenshot, app.exit)
 
     def failed(exc: Exception) -> None:
-        window.show_error(window.tr("Could not open the profile: %1").replace("%1", str(exc)))
-        if args.screenshot:
-            app.exit(1)
+        print(QApplication.translate("app", "Could not open the profile: %1")
+              .replace("%1", describe(exc)), file=sys.stderr)
+        app.exit(1)
 
-    window.show()
-    worker.submit(lambda: prepare_profile(args.profile or DEMO, demo), loaded, failed)
+    if demo:
+        opener.submit(lambda: open_demo(name, args.role), opened, failed)
+    else:
+        opener.submit(lambda: open_profile(name), opened, failed)
     code = app.exec()
-    worker.drain()
+    if "ctx" in state:
+        state["ctx"].drain()  # type: ignore[attr-defined]
+    opener.drain()
     if "store" in state:
-        state["store"].close()
+        state["store"].close()  # type: ignore[attr-defined]
     return code

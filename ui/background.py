@@ -1,8 +1,9 @@
-"""Running service calls off the GUI thread.
+"""Running work off the GUI thread.
 
-All database work goes to one worker thread (a pool of one), so SQLite sees a
-single writer and no session ever crosses threads; results come back to the GUI
-thread as plain dataclasses through a queued signal.
+Database work goes to one worker thread (a pool of one), so SQLite sees a single
+writer and no session ever crosses threads. Network and image work goes to a
+separate small pool, so a slow server never queues behind (or in front of) a
+save. Results come back to the GUI thread as plain data through queued signals.
 """
 
 from __future__ import annotations
@@ -36,13 +37,13 @@ class _Job(QRunnable):
             self.relay.done.emit(result)
 
 
-class DatabaseWorker(QObject):
-    """The single thread that owns the profile's database."""
+class Worker(QObject):
+    """A named pool of threads; `submit` runs a function there and calls back on the GUI thread."""
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, threads: int = 1, parent: QObject | None = None):
         super().__init__(parent)
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool.setMaxThreadCount(threads)
         self._relays: set[_Relay] = set()
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
@@ -58,6 +59,10 @@ class DatabaseWorker(QObject):
         relay.failed.connect(lambda exc: finish(on_error, exc))
         self.pool.start(_Job(fn, relay))
 
+    def busy(self) -> bool:
+        return self.pool.activeThreadCount() > 0 or bool(self._relays)
+
     def drain(self) -> None:
-        """Wait for queued work before the store closes (on exit)."""
+        """Wait for queued work (on exit, before the store closes)."""
         self.pool.waitForDone()
+

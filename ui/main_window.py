@@ -1,66 +1,139 @@
-"""The main window: the area tree with the counts a grid head checks first, and the status bar."""
+"""The main window: navigation on the left, one page at a time, and a status bar that
+always says whether the laptop is online, how much work waits to be sent and when the
+last good sync was."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import datetime
+
+import qtawesome as qta
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector.services.overview import Overview
+from inspector.queries.status import SyncState, sync_state
+from inspector.services.recording import Changes
+
+from .context import AppContext
+from .labels import role_label
+from .pages import build_pages
+from .pages.base import Page
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, demo: bool):
+    lock_requested = Signal()
+
+    def __init__(self, ctx: AppContext):
         super().__init__()
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Grid Inspector"))
-        self.resize(1100, 720)
+        self.resize(1280, 800)
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if demo:
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if ctx.who.demo:
             banner = QLabel(self.tr("Demo mode — fictional data for training only"))
             banner.setObjectName("demoBanner")
             banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             banner.setStyleSheet("#demoBanner { background: #f0a020; color: black; "
                                  "font-weight: bold; padding: 6px; }")
-            layout.addWidget(banner)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Area"), self.tr("Households"), self.tr("Residents"),
-                                   self.tr("Open cases"), self.tr("Overdue")])
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.setUniformRowHeights(True)
-        layout.addWidget(self.tree)
+            outer.addWidget(banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        outer.addLayout(body, 1)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("#navigation { font-size: 15px; } "
+                               "#navigation::item { padding: 10px 6px; }")
+        self.stack = QStackedWidget()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+        self.pages: list[Page] = build_pages(ctx)
+        for number, page in enumerate(self.pages, start=1):
+            item = QListWidgetItem(qta.icon(page.icon), page.title())
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", page.title())
+                            .replace("%2", str(number)))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            if number <= 9:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+                shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
+        self.nav.currentRowChanged.connect(self._show_page)
+        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.lock_requested)
+
+        who = ctx.who
+        self.user = QLabel(f"{who.display_name} · {role_label(who.actor.role)}")
+        self.online = QLabel()
         self.pending = QLabel()
-        self.statusBar().addPermanentWidget(self.pending)
-        self.statusBar().showMessage(self.tr("Loading…"))
+        self.last_sync = QLabel()
+        for label in (self.user, self.online, self.pending, self.last_sync):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+        self.set_online(False)
+        ctx.changed.connect(self._changed)
+        ctx.notice.connect(self.show_message)
+        self.nav.setCurrentRow(0)
+        self.refresh_status()
 
-    def show_overview(self, overview: Overview) -> None:
-        self.tree.clear()
-        items: dict[str, QTreeWidgetItem] = {}
-        for row in overview.areas:  # ordered by code, so parents come before children
-            parent = items.get(row.parent_id) if row.parent_id else None
-            item = QTreeWidgetItem([row.name, str(row.households), str(row.residents),
-                                    str(row.open_cases), str(row.overdue)])
-            for col in range(1, 5):
-                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
-            if row.overdue:
-                item.setForeground(4, Qt.GlobalColor.red)
-            (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
-            items[row.id] = item
-            if row.level != "grid":
-                item.setExpanded(True)
-        self.pending.setText(self.tr("Pending changes: %n", "", overview.pending_changes))
-        self.statusBar().showMessage(self.tr("Ready"), 3000)
+    # -- navigation ------------------------------------------------------------
+    def page(self, name: str) -> Page:
+        return next(p for p in self.pages if p.name == name)
 
-    def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message)
+    def open_page(self, name: str) -> Page:
+        page = self.page(name)
+        self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].activate()
+
+    # -- status ----------------------------------------------------------------
+    def _changed(self, changes: Changes) -> None:
+        for page in self.pages:
+            page.on_changed(changes)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        self.ctx.read(sync_state, self.show_sync_state)
+
+    def show_sync_state(self, state: SyncState) -> None:
+        self.pending.setText(self.tr("Pending changes: %n", "", state.pending))
+        if state.last_success_at is None:
+            self.last_sync.setText(self.tr("Never synced"))
+        else:
+            self.last_sync.setText(self.tr("Last sync: %1").replace(
+                "%1", _local_time(state.last_success_at)))
+
+    def set_online(self, online: bool) -> None:
+        if online:
+            self.online.setText(self.tr("● Online"))
+            self.online.setStyleSheet("color: #1a7f37;")
+        else:
+            self.online.setText(self.tr("○ Offline"))
+            self.online.setStyleSheet("color: #8a6d00;")
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+
+
+def _local_time(moment: datetime) -> str:
+    local = moment.astimezone() if moment.tzinfo else moment
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)

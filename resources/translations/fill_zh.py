@@ -1,48 +1,47 @@
-"""Fill the zh_CN .ts file from the table below, then build the .qm.
+"""Collect the source strings, fill the zh_CN .ts file from the tables in zh_CN/, build the .qm.
 
-Run after pyside6-lupdate has added new source strings:
-    .venv/bin/pyside6-lupdate ui/*.py -ts resources/translations/grid_inspector_zh_CN.ts
+Each area of the app keeps its English → Chinese pairs in its own zh_CN/<area>.json,
+so people working on different pages never edit the same table. Run:
     .venv/bin/python resources/translations/fill_zh.py
+It fails and names every source string that has no Chinese yet.
 """
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ZH = {
-    "Grid Inspector": "网格巡查",
-    "Demo mode — fictional data for training only": "演示模式 — 虚构数据，仅供培训使用",
-    "Area": "区域",
-    "Households": "户数",
-    "Residents": "人数",
-    "Open cases": "在办案件",
-    "Overdue": "超期",
-    "Loading…": "正在加载…",
-    "Pending changes: %n": "待同步：%n 条",
-    "Ready": "就绪",
-    "Could not open the profile: %1": "无法打开档案：%1",
-}
-
 here = Path(__file__).parent
+root = here.parent.parent
 ts = here / "grid_inspector_zh_CN.ts"
+tools = Path(sys.executable).parent
+
+sources = sorted(str(p.relative_to(root)) for p in (root / "ui").rglob("*.py"))
+subprocess.run([str(tools / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
+               check=True, cwd=root, stdout=subprocess.DEVNULL)
+
+zh: dict[str, str] = {}
+for table in sorted((here / "zh_CN").glob("*.json")):
+    zh.update(json.loads(table.read_text(encoding="utf-8")))
+
 tree = ET.parse(ts)
 missing = []
 for message in tree.iter("message"):
     source = message.findtext("source")
     translation = message.find("translation")
-    if source in ZH:
+    if source in zh:
         translation.attrib.pop("type", None)
         if message.get("numerus") == "yes":
             for form in list(translation):
                 translation.remove(form)
-            ET.SubElement(translation, "numerusform").text = ZH[source]
+            ET.SubElement(translation, "numerusform").text = zh[source]
         else:
-            translation.text = ZH[source]
+            translation.text = zh[source]
     else:
         missing.append(source)
 tree.write(ts, encoding="utf-8", xml_declaration=True)
 if missing:
-    sys.exit(f"no Chinese for: {missing}")
-lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-subprocess.run([str(lrelease), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    sys.exit("no Chinese for:\n" + "\n".join(sorted(set(missing))))
+subprocess.run([str(tools / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+               check=True, stdout=subprocess.DEVNULL)

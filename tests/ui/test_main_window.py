@@ -1,81 +1,69 @@
-"""The main window as a user sees it: demo banner, area tree with counts, pending changes."""
+"""The main window as a user sees it: demo banner, navigation, status bar, language."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
-import pytest
+from uikit import wait_idle
 
-from inspector.db import open_store
-from inspector.demo import generate
-from inspector.services.overview import area_overview
-from ui.app import install_translators, prepare_profile
-from ui.background import DatabaseWorker
+from ui.app import install_translators
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def demo_store(tmp_path):
-    store = open_store(tmp_path / "store.db")
-    summary = generate(store, 150, photos=False)
-    yield store, summary
-    store.close()
-
-
-def test_overview_tree_shows_counts_for_every_level(qtbot, demo_store):
-    store, summary = demo_store
-    window = MainWindow(demo=True)
-    qtbot.addWidget(window)
-    window.show_overview(area_overview(store))
-    district = window.tree.topLevelItem(0)
-    assert district.text(1) == str(summary.counts["household"])
-    assert district.text(2) == str(summary.counts["resident"])
-    grids = []
-    stack = [district]
+def test_overview_tree_shows_counts_for_every_level(qtbot, window, ctx):
+    page = window.open_page("overview")
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=10_000)
+    district = page.tree.topLevelItem(0)
+    assert int(district.text(1)) == 300
+    grids, stack = [], [district]
     while stack:
         item = stack.pop()
         stack.extend(item.child(i) for i in range(item.childCount()))
         if item.childCount() == 0:
             grids.append(item)
-    assert len(grids) == len(summary.grid_ids)
-    assert sum(int(g.text(1)) for g in grids) == summary.counts["household"]
-    assert window.findChild(type(window.pending)).text()  # status bar is filled
+    assert sum(int(g.text(1)) for g in grids) == 300
 
 
-def test_work_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
-    import threading
+def test_status_bar_says_offline_pending_and_never_synced(qtbot, window, ctx):
+    wait_idle(qtbot, ctx)
+    assert "Offline" in window.online.text()
+    assert window.pending.text() == "Pending changes: 0"
+    assert window.last_sync.text() == "Never synced"
 
-    monkeypatch.setenv("GRID_INSPECTOR_HOME", str(tmp_path))
-    worker = DatabaseWorker()
-    seen: dict[str, object] = {}
 
-    def job():
+def test_reads_run_off_the_gui_thread(qtbot, ctx):
+    seen = {}
+
+    def job(store):
         seen["thread"] = threading.current_thread()
-        return prepare_profile("real", demo=False)
+        return 1
 
-    worker.submit(job, lambda result: seen.setdefault("result", result),
-                  lambda exc: seen.setdefault("error", exc))
-    qtbot.waitUntil(lambda: "result" in seen or "error" in seen, timeout=10_000)
-    assert "error" not in seen
+    ctx.read(job, lambda result: seen.setdefault("result", result))
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5_000)
     assert seen["thread"] is not threading.main_thread()
-    store, overview = seen["result"]
-    assert overview.areas == []  # a real profile starts empty: no demo data leaks into it
-    store.close()
-    worker.drain()
 
 
-def test_chinese_is_the_default_language(qtbot, qapp):
+def test_every_page_opens_with_ctrl_number(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    for number, page in enumerate(window.pages, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is page
+
+
+def test_chinese_is_the_default_language(qtbot, qapp, ctx):
     translators = install_translators(qapp, "zh_CN")
     try:
-        window = MainWindow(demo=True)
+        window = MainWindow(ctx)
         qtbot.addWidget(window)
         assert window.windowTitle() == "网格巡查"
-        assert window.tree.headerItem().text(1) == "户数"
+        assert window.nav.item(1).text() == "台账"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
-    english = MainWindow(demo=True)
+    english = MainWindow(ctx)
     qtbot.addWidget(english)
     assert english.windowTitle() == "Grid Inspector"
 

@@ -1,0 +1,88 @@
+"""What every page needs: the open store, who is acting, the worker threads, one change hook.
+
+Pages never touch the store directly. They hand a function to `read` (runs on the
+database thread, returns plain data) or `write` (runs a service there, then tells
+every page what changed through `changed`), and get the result back on the GUI
+thread. Passing this object around, instead of reaching for globals, keeps tests
+independent of each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from inspector.db import Store
+from inspector.services.recording import Actor, Changes
+
+from .background import Worker
+from .messages import describe
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Who:
+    """The person logged in, as the window shows them (plain data, safe on any thread)."""
+
+    actor: Actor
+    display_name: str
+    server_url: str | None
+    demo: bool
+
+
+class AppContext(QObject):
+    """The session: store + actor + threads. `changed` carries a service's `Changes`."""
+
+    changed = Signal(object)
+    # A plain-language message for the status area (errors the user should act on, notices).
+    notice = Signal(str)
+
+    def __init__(self, store: Store, who: Who, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.who = who
+        self.db = Worker(1, self)  # the one thread that owns the database
+        self.work = Worker(2, self)  # network and image work
+
+    @property
+    def actor(self) -> Actor:
+        return self.who.actor
+
+    def read(self, fn: Callable[[Store], T], done: Callable[[T], None],
+             failed: Callable[[Exception], None] | None = None) -> None:
+        """Run `fn(store)` on the database thread; `done(result)` on the GUI thread."""
+        store = self.store
+        self.db.submit(lambda: fn(store), done, failed or self._report)
+
+    def write(self, fn: Callable[[Store, Actor], Any], done: Callable[[Any], None],
+              failed: Callable[[Exception], None] | None = None) -> None:
+        """Run a service on the database thread, then announce what it changed.
+
+        Services return `Changes` or `(new_id, Changes)`; `done` gets that result as is.
+        """
+        store, actor = self.store, self.actor
+
+        def finished(result: Any) -> None:
+            done(result)
+            changes = result[-1] if isinstance(result, tuple) else result
+            if isinstance(changes, Changes):
+                self.changed.emit(changes)
+
+        self.db.submit(lambda: fn(store, actor), finished, failed or self._report)
+
+    def background(self, fn: Callable[[], T], done: Callable[[T], None],
+                   failed: Callable[[Exception], None] | None = None) -> None:
+        """Run network or image work (never SQL) off the GUI thread."""
+        self.work.submit(fn, done, failed or self._report)
+
+    def _report(self, exc: Exception) -> None:
+        self.notice.emit(describe(exc))
+
+    def drain(self) -> None:
+        """Wait for all queued work; call before closing the store."""
+        self.work.drain()
+        self.db.drain()
