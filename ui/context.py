@@ -40,6 +40,8 @@ class AppContext(QObject):
     changed = Signal(object)
     # A plain-language message for the status area (errors the user should act on, notices).
     notice = Signal(str)
+    # Ask the main window to show one record: (entity, record id), e.g. ("issue", id).
+    open_record = Signal(str, str)
 
     def __init__(self, store: Store, who: Who, parent: QObject | None = None):
         super().__init__(parent)

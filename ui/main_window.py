@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.set_online(False)
         ctx.changed.connect(self._changed)
         ctx.notice.connect(self.show_message)
+        ctx.open_record.connect(self.open_record)
         self.nav.setCurrentRow(0)
         self.refresh_status()
 
@@ -99,6 +100,12 @@ class MainWindow(QMainWindow):
         page = self.page(name)
         self.nav.setCurrentRow(self.pages.index(page))
         return page
+
+    def open_record(self, entity: str, record_id: str) -> None:
+        page = next((p for p in self.pages if entity in p.opens), None)
+        if page is not None:
+            self.open_page(page.name)
+            page.show_record(entity, record_id)
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):

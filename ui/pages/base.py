@@ -18,6 +18,7 @@ class Page(QWidget):
 
     name = ""
     icon = "fa5s.square"
+    opens: frozenset[str] = frozenset()  # entities this page can show on `ctx.open_record`
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,3 +39,6 @@ class Page(QWidget):
 
     def on_changed(self, changes: Changes) -> None:
         """A service changed data; redraw what this page shows of it (if loaded)."""
+
+    def show_record(self, entity: str, record_id: str) -> None:
+        """Show one record of an entity listed in `opens` (the page is already current)."""
