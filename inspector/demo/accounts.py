@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..credentials import make_verifier
 from ..db import Store
 from ..models import Area, GridStaff, LocalProfile
 from ..roles import STAFF, SUPERVISOR, WORKER
@@ -11,6 +12,7 @@ from .generator import STAFF as STAFF_ACCOUNT
 from .generator import SUPERVISOR as SUPERVISOR_ACCOUNT
 
 DEFAULT_ACCOUNT = "wgy01"
+DEMO_PASSWORD = "demo"  # shown on the demo lock screen; the demo holds no real data
 _NAMES = {WORKER: "演示网格员", STAFF: "演示社区工作人员", SUPERVISOR: "演示监督员"}
 
 
@@ -40,6 +42,8 @@ def act_as(store: Store, role: str = WORKER) -> LocalProfile:
         else:
             profile.username, profile.display_name = username, _NAMES[role]
             profile.role, profile.grid_ids, profile.demo = role, grids, True
+        if profile.password_hash is None:
+            profile.password_hash = make_verifier(DEMO_PASSWORD)
         session.flush()
         session.expunge(profile)
         return profile

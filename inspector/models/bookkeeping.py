@@ -128,6 +128,8 @@ class LocalProfile(Base):
     server_url: Mapped[str | None] = mapped_column(String(200))
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # scrypt verifier of the password last accepted by the server (inspector.credentials).
+    password_hash: Mapped[str | None] = mapped_column(String(200), default=None)
 
 
 class CatalogueRecord(Base):
