@@ -65,7 +65,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         transport = Transport(url, device_id, verify=args.ca_bundle or True)
         try:
             account = login(transport, username, _password())
-            adopt_account(store, account, url)
+            adopt_account(store, account, url, device_id=device_id)
             report = SyncEngine(store, transport, on_progress=_show).run()
         except SyncError as exc:
             extra = f"（请求编号 {exc.request_id}）" if exc.request_id else ""

@@ -20,10 +20,10 @@ from inspector.db import Store, open_store
 from inspector.models import LocalProfile
 from inspector.profiles import DEMO, store_path
 from inspector.roles import ROLES
-from inspector.services.recording import Actor
 
 from .background import Worker
-from .context import AppContext, Who
+from .context import AppContext, Who, who_of
+from .lock import IdleWatcher, idle_minutes
 from .main_window import MainWindow
 from .messages import describe
 
@@ -59,11 +59,6 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
         else:
             log.info("no translation %s", name)
     return installed
-
-
-def who_of(profile: LocalProfile) -> Who:
-    actor = Actor(profile.username, profile.role, profile.device_id, tuple(profile.grid_ids or ()))
-    return Who(actor, profile.display_name, profile.server_url, bool(profile.demo))
 
 
 def open_demo(name: str, role: str, households: int | None = None) -> tuple[Store, Who]:
@@ -122,18 +117,25 @@ def run(argv: list[str]) -> int:
     def opened(result: tuple[Store, Who | None]) -> None:
         store, who = result
         state["store"] = store
-        if who is None:
-            from .login import first_login
-
-            first_login(store, name, lambda who: start(store, who), lambda: app.exit(1))
+        if demo:
+            start(store, who)
             return
-        start(store, who)
+        from .login import ask_login
 
-    def start(store: Store, who: Who) -> None:
+        state["login"] = ask_login(store, opener, who,
+                                   lambda who, password: start(store, who, password),
+                                   lambda: app.exit(1))
+
+    def start(store: Store, who: Who, password: str | None = None) -> None:
         ctx = AppContext(store, who, app)
         state["ctx"] = ctx
+        if password and who.server_url:  # a token for syncing, when the server can be reached
+            ctx.sync.log_in(password, lambda: None, lambda _exc: None)
         window = MainWindow(ctx)
         state["window"] = window
+        watcher = IdleWatcher(idle_minutes(), window)
+        watcher.idle.connect(window.lock)
+        app.installEventFilter(watcher)
         window.show()
         if args.view:
             window.open_page(args.view)

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from inspector.db import Store
+from inspector.models import LocalProfile
 from inspector.services.recording import Actor, Changes
 
 from .background import Worker
@@ -34,6 +35,12 @@ class Who:
     demo: bool
 
 
+def who_of(profile: LocalProfile) -> Who:
+    actor = Actor(profile.username, profile.role, profile.device_id, tuple(profile.grid_ids or ()))
+    return Who(actor, profile.display_name, profile.server_url, bool(profile.demo))
+
+
+
 class AppContext(QObject):
     """The session: store + actor + threads. `changed` carries a service's `Changes`."""
 
@@ -49,6 +56,9 @@ class AppContext(QObject):
         self.who = who
         self.db = Worker(1, self)  # the one thread that owns the database
         self.work = Worker(2, self)  # network and image work
+        from .sync_controller import SyncController  # it needs this context to exist
+
+        self.sync = SyncController(self, self)
 
     @property
     def actor(self) -> Actor:

@@ -33,6 +33,21 @@ _STATUSES = {
     caseflow.CLOSED: QT_TRANSLATE_NOOP("labels", "Closed"),
     caseflow.EVALUATED: QT_TRANSLATE_NOOP("labels", "Evaluated"),
 }
+_ENTITIES = {
+    "building": QT_TRANSLATE_NOOP("labels", "Building"),
+    "household": QT_TRANSLATE_NOOP("labels", "Household"),
+    "resident": QT_TRANSLATE_NOOP("labels", "Resident"),
+    "place": QT_TRANSLATE_NOOP("labels", "Place"),
+    "component": QT_TRANSLATE_NOOP("labels", "Component"),
+    "patrol": QT_TRANSLATE_NOOP("labels", "Patrol"),
+    "patrol_item": QT_TRANSLATE_NOOP("labels", "Patrol check"),
+    "visit": QT_TRANSLATE_NOOP("labels", "Visit"),
+    "visit_need": QT_TRANSLATE_NOOP("labels", "Visit need"),
+    "issue": QT_TRANSLATE_NOOP("labels", "Issue"),
+    "issue_action": QT_TRANSLATE_NOOP("labels", "Case action"),
+    "task": QT_TRANSLATE_NOOP("labels", "Task"),
+    "photo_link": QT_TRANSLATE_NOOP("labels", "Photo"),
+}
 # (catalogue, entry) -> code -> English; the Chinese comes from the .ts file.
 _CHOICES: dict[tuple[str, str], dict[str, str]] = {
     ("enums", "triage"): {
@@ -97,6 +112,10 @@ def _tr(text: str) -> str:
 
 def role_label(role: str) -> str:
     return _tr(_ROLES[role]) if role in _ROLES else role
+
+
+def entity_label(entity: str) -> str:
+    return _tr(_ENTITIES[entity]) if entity in _ENTITIES else entity
 
 
 def status_label(status: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import qtawesome as qta
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,20 +25,19 @@ from inspector.services.recording import Changes
 
 from .context import AppContext
 from .labels import role_label
+from .lock import LockScreen
 from .pages import build_pages
 from .pages.base import Page
 
 
 class MainWindow(QMainWindow):
-    lock_requested = Signal()
-
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Grid Inspector"))
         self.resize(1280, 800)
-        central = QWidget()
-        outer = QVBoxLayout(central)
+        self.content = QWidget()
+        outer = QVBoxLayout(self.content)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         if ctx.who.demo:
@@ -62,7 +61,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.lock_screen = LockScreen(ctx)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.content)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+        self.shortcuts: list[QShortcut] = []
 
         self.pages: list[Page] = build_pages(ctx)
         for number, page in enumerate(self.pages, start=1):
@@ -74,8 +79,11 @@ class MainWindow(QMainWindow):
             if number <= 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
                 shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
+                self.shortcuts.append(shortcut)
         self.nav.currentRowChanged.connect(self._show_page)
-        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.lock_requested)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.activated.connect(self.lock)
+        self.shortcuts.append(lock)
 
         who = ctx.who
         self.user = QLabel(f"{who.display_name} · {role_label(who.actor.role)}")
@@ -89,8 +97,32 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._changed)
         ctx.notice.connect(self.show_message)
         ctx.open_record.connect(self.open_record)
+        ctx.sync.online_changed.connect(self.set_online)
+        ctx.sync.finished.connect(self._synced)
+        ctx.sync.failed.connect(lambda _exc: self.refresh_status())
+        ctx.sync.login_needed.connect(
+            lambda: self.show_message(self.tr("Log in on the Sync page to send your work.")))
         self.nav.setCurrentRow(0)
         self.refresh_status()
+
+    # -- locking ------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide everything behind the lock screen (Ctrl+L, or after idle minutes)."""
+        self.content.setEnabled(False)
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(False)
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+
+    def unlock(self) -> None:
+        self.screens.setCurrentWidget(self.content)
+        self.content.setEnabled(True)
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(True)
 
     # -- navigation ------------------------------------------------------------
     def page(self, name: str) -> Page:
@@ -116,6 +148,13 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         for page in self.pages:
             page.on_changed(changes)
+        self.refresh_status()
+
+    def _synced(self, _report: object) -> None:
+        """Pulled records can touch any page: reload the ones already showing data."""
+        for page in self.pages:
+            if page.loaded:
+                page.reload()
         self.refresh_status()
 
     def refresh_status(self) -> None:

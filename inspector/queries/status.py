@@ -31,3 +31,29 @@ def sync_state(store: Store) -> SyncState:
                          status.last_attempt_at if status else None,
                          status.last_error if status else None,
                          problems)
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    id: str
+    kind: str  # conflict / rejected
+    entity: str
+    record_id: str
+    reason: str | None
+    at: datetime
+    fields: tuple[str, ...]  # the fields in conflict, when the server said which
+
+
+def open_problems(store: Store) -> list[ProblemRow]:
+    """Conflicts and rejections the worker has not marked as read, newest first."""
+    with store.read() as session:
+        rows = session.scalars(select(SyncProblem).where(SyncProblem.acknowledged.is_(False))
+                               .order_by(SyncProblem.at.desc()))
+        return [ProblemRow(p.id, p.kind, p.entity, p.record_id, p.reason, p.at,
+                           _conflict_fields(p.detail)) for p in rows]
+
+
+def _conflict_fields(detail: object) -> tuple[str, ...]:
+    fields = detail.get("fields") if isinstance(detail, dict) else None
+    return tuple(sorted(fields)) if isinstance(fields, dict | list) else ()
+

@@ -84,6 +84,15 @@ class Transport:
         assert last is not None
         raise last
 
+    def ping(self, timeout: float = 3.0) -> bool:
+        """One quick look at the server's /health (no retries): is it reachable right now?"""
+        try:
+            response = self._http.get(f"{self.base_url}/health", verify=self.verify,
+                                      timeout=(timeout, timeout))
+        except requests.RequestException:
+            return False
+        return response.status_code == 200
+
     def json(self, method: str, path: str, **kwargs: Any) -> Any:
         response = self.request(method, path, **kwargs)
         return response.json() if response.content else None

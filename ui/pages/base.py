@@ -28,6 +28,11 @@ class Page(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the page has been shown (and so holds data worth refreshing)."""
+        return self._loaded
+
     def activate(self) -> None:
         """Called each time the page is shown; the first call loads."""
         if not self._loaded:
