@@ -1,0 +1,1 @@
+"""The visits section: the lists it shows (the form itself is ui.dialogs.visit)."""

@@ -1,0 +1,60 @@
+"""Columns and row fetchers of the visits page's two lists: past visits, and households to visit.
+
+The fetchers run on the database thread (LazyTableModel calls them there) and turn
+the query's codes into display text, so the model only holds strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from inspector.db import Store
+from inspector.queries.activities import household_rows, visit_rows
+
+from ..labels import choice_label
+from ..lazymodel import RIGHT, Column
+
+DISSATISFIED = "#c62828"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("visits", text)
+
+
+def when_text(moment: datetime | None) -> str:
+    """A stored UTC time as local date and minute, the way staff write it on paper."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def visit_columns() -> list[Column]:
+    return [Column("when", _tr("Date")), Column("address", _tr("Household address")),
+            Column("kind", _tr("Kind")), Column("needs", _tr("Needs"), RIGHT),
+            Column("satisfaction", _tr("Satisfaction")), Column("visitor", _tr("Visitor"))]
+
+
+def fetch_visits(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for visit_id, row in visit_rows(store, ids).items():
+        out[visit_id] = {
+            "when": when_text(row["visited_at"]), "address": row["address"],
+            "kind": choice_label("visit_needs", "visit_kinds", row["kind"]),
+            "needs": row["needs"],
+            "satisfaction": choice_label("visit_needs", "satisfaction", row["satisfaction"]),
+            "visitor": row["visitor"], "household_id": row["household_id"],
+            "_color": DISSATISFIED if row["satisfaction"] == "dissatisfied" else None}
+    return out
+
+
+def household_columns() -> list[Column]:
+    return [Column("address", _tr("Household address")), Column("head", _tr("Head of household")),
+            Column("last_visit", _tr("Last visit"))]
+
+
+def fetch_households(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    return {household_id: {"address": row["address"], "head": row["head_name"] or "",
+                           "last_visit": when_text(row["last_visit_at"]) or _tr("Never visited")}
+            for household_id, row in household_rows(store, ids).items()}
