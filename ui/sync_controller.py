@@ -91,8 +91,11 @@ class SyncController(QObject):
         self.ctx.background(ping, self._pinged, lambda _exc: self._pinged(False))
 
     def _pinged(self, reachable: bool) -> None:
+        came_back = reachable and not self.online
         self._set_online(reachable)
-        if reachable and not self.running and not self._retry.isActive():
+        # A server that just came back is worth trying at once, backoff or not.
+        if reachable and not self.running and (came_back or not self._retry.isActive()):
+            self._retry.stop()
             self.ctx.read(sync_state, self._maybe_auto)
 
     def _maybe_auto(self, state: SyncState) -> None:

@@ -25,11 +25,12 @@ def free_port() -> int:
 class ThreadedServer:
     """uvicorn in a daemon thread; `db` is the server's database for direct inspection."""
 
-    def __init__(self, data_dir: Path, database_url: str = "", **settings: Any) -> None:
+    def __init__(self, data_dir: Path, database_url: str = "", *, port: int | None = None,
+                 **settings: Any) -> None:
         self.settings = Settings(data_dir=Path(data_dir), database_url=database_url, **settings)
         self.app = create_app(self.settings)
         self.db: Database = self.app.state.db
-        self.port = free_port()
+        self.port = port or free_port()  # a fixed port lets a restarted server keep its URL
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
                                 lifespan="off")
