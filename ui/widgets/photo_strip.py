@@ -53,6 +53,8 @@ def time_text(widget: QWidget, taken_at: datetime | None) -> str:
     """The camera time under a thumbnail, or a plain "no time" when the photo has none."""
     if taken_at is None:
         return widget.tr("no time")
+    if taken_at.tzinfo is not None:  # stored photos: UTC in the database, shown in local time
+        taken_at = taken_at.astimezone()
     return taken_at.strftime("%Y-%m-%d %H:%M")
 
 
