@@ -1,0 +1,1 @@
+"""The patrols section: the checklist widgets and the history list."""
