@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from inspector.photos import PhotoStore
 from inspector.services.attachments import PhotoInput, import_photos
@@ -201,6 +202,8 @@ class PhotoStrip(QWidget):
             self.add_files(paths)
 
     def _arrived(self, imported: _Imported) -> None:
+        if not isValid(self):  # the form was closed while the photo was being imported
+            return
         self._running -= 1
         self._show_progress()
         sha = imported.photo.photo.sha256
@@ -215,6 +218,8 @@ class PhotoStrip(QWidget):
         self.changed.emit()
 
     def _refused(self, name: str, exc: Exception) -> None:
+        if not isValid(self):
+            return
         self._running -= 1
         self._show_progress()
         self._add_problem(self.tr("%1 was not added: %2").replace("%1", name)
@@ -312,7 +317,8 @@ class StoredPhotos(QWidget):
 
     def _show(self, generation: int, photos: Sequence[StoredPhoto],
               images: list[QImage | None]) -> None:
-        if generation != self._generation:
+        # A detail view rebuilt meanwhile may have deleted this widget; a newer list wins.
+        if not isValid(self) or generation != self._generation:
             return
         for photo, image in zip(photos, images, strict=True):
             tile = PhotoTile(image, time_text(self, photo.taken_at), False)
