@@ -36,7 +36,15 @@ from ..context import AppContext
 from ..labels import choice_label, role_label, status_label
 from ..widgets.photo_strip import StoredPhoto, StoredPhotos
 from .action_panel import ActionPanel
-from .words import outcome_label, severity_label, stage_label, step_label, tr, when
+from .words import (
+    department_label,
+    outcome_label,
+    severity_label,
+    stage_label,
+    step_label,
+    tr,
+    when,
+)
 
 STAGE_ORDER = ("report", "before", "after", "handling", "verification")
 
@@ -163,7 +171,7 @@ class IssueDetailView(QWidget):
             (tr("Cause"), d.cause), (tr("Losses"), d.losses),
             (tr("Scope of impact"), d.scope), (tr("Likely development"), d.development),
             (tr("Measures taken"), d.measures),
-            (tr("Department"), d.department),
+            (tr("Department"), department_label(d.department)),
             (tr("Deadline"), when(d.deadline_at)),
             (tr("Closed at"), when(d.closed_at)),
         )
@@ -207,7 +215,7 @@ class IssueDetailView(QWidget):
         if a.reason:
             details.append(tr("Reason: %1").replace("%1", a.reason))
         if a.department:
-            details.append(tr("Department: %1").replace("%1", a.department))
+            details.append(tr("Department: %1").replace("%1", department_label(a.department)))
         if a.deadline_at:
             details.append(tr("Deadline: %1").replace("%1", when(a.deadline_at)))
         if a.sync_state == "pending":

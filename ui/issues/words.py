@@ -10,6 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from inspector.catalogues import load_catalogue
 from inspector.services.cases import URGENT_SEVERITIES
 
 from ..labels import choice_label
@@ -75,6 +76,14 @@ def task_kind_label(kind: str) -> str:
 
 def outcome_label(outcome: str | None) -> str:
     return _named(_OUTCOMES, outcome)
+
+
+def department_label(code: str | None) -> str:
+    """A department's name from the catalogue ('' for none, the code if unknown)."""
+    if not code:
+        return ""
+    names = {d["code"]: d["name"] for d in load_catalogue("departments").entries}
+    return names.get(code, code)
 
 
 def severity_label(code: str | None) -> str:

@@ -148,10 +148,11 @@ class PhotoStrip(QWidget):
         self.add_button.setToolTip(self.tr("Choose photo files, or drag them here"))
         self.add_button.clicked.connect(self._choose)
         top.addWidget(self.add_button)
-        self.progress = QLabel()
+        self.progress = QLabel(self.tr("or drag photos here"))
         top.addWidget(self.progress, 1)
         column.addLayout(top)
         self.row = _TileRow()
+        self.row.hide()  # shown with the first photo, so an empty strip takes one line
         column.addWidget(self.row)
         self.problems = QLabel()
         self.problems.setObjectName("photo_problems")
@@ -180,6 +181,7 @@ class PhotoStrip(QWidget):
         self._photos.clear()
         self._tiles.clear()
         self.row.clear()
+        self.row.hide()
         self._set_problems([])
         self.changed.emit()
 
@@ -215,6 +217,7 @@ class PhotoStrip(QWidget):
         self._tiles[sha] = tile
         self._photos.append(imported.photo)
         self.row.add(tile)
+        self.row.show()
         self.changed.emit()
 
     def _refused(self, name: str, exc: Exception) -> None:
@@ -231,11 +234,12 @@ class PhotoStrip(QWidget):
         tile = self._tiles.pop(sha)
         tile.hide()
         tile.deleteLater()
+        self.row.setVisible(bool(self._photos))
         self.changed.emit()
 
     def _show_progress(self) -> None:
         self.progress.setText(self.tr("Adding %n photo(s)…", "", self._running)
-                              if self._running else "")
+                              if self._running else self.tr("or drag photos here"))
 
     def _set_problems(self, lines: list[str]) -> None:
         self.problems.setText("\n".join(lines))
