@@ -57,6 +57,7 @@ from .base import Page
 
 _SCOPE_ROLE = Qt.ItemDataRole.UserRole  # tree item -> ("all" | "grid" | "building", id)
 _LOADED_ROLE = Qt.ItemDataRole.UserRole + 1  # a grid item's buildings are in place
+SEARCH_LIMIT = 50  # hits shown; more means the user should type more, not scroll
 
 
 def _table(model: Any) -> QTableView:
@@ -115,6 +116,8 @@ class RegisterPage(Page):
         self.household_view.selectionModel().currentRowChanged.connect(self._household_chosen)
         self.results = SearchResultsModel(self)
         self.results_view = _table(self.results)
+        for column, width in enumerate((80, 100, 170)):
+            self.results_view.setColumnWidth(column, width)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_chosen)
         self.lists = QStackedWidget()
         self.lists.addWidget(self.household_view)
@@ -134,8 +137,8 @@ class RegisterPage(Page):
         bottom.addWidget(self.new_button)
         middle_column.addLayout(bottom)
         grid_ids = tuple(ctx.actor.grid_ids)
-        self.typeahead = TypeAhead(ctx, self.search,
-                                   lambda store, text: q.search_rows(store, text, grid_ids), self)
+        self.typeahead = TypeAhead(ctx, self.search, lambda store, text: q.search_rows(
+            store, text, grid_ids, limit=SEARCH_LIMIT), self)
         self.typeahead.results.connect(self._show_results)
 
         # -- right: the household and its residents ------------------------------------
@@ -200,7 +203,7 @@ class RegisterPage(Page):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([200, 560, 560])
+        splitter.setSizes([250, 540, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.setTabOrder(self.search, self.lists)
@@ -283,7 +286,9 @@ class RegisterPage(Page):
 
     def _show_count(self) -> None:
         if self.lists.currentWidget() is self.results_view:
-            self.count.setText(self.tr("%n found", "", self.results.rowCount()))
+            found = self.results.rowCount()
+            self.count.setText(self.tr("First %n matches: type more to narrow", "", found)
+                               if found >= SEARCH_LIMIT else self.tr("%n found", "", found))
         else:
             self.count.setText(self.tr("%n households", "", self.households.rowCount()))
 
