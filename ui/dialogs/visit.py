@@ -10,7 +10,8 @@ to the fields named.
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -205,7 +206,13 @@ class VisitDialog(QDialog):
         ctx.read(lambda store: visit_subject(store, household_id), self._loaded)
 
     # -- loading -------------------------------------------------------------
+    def _alive(self) -> bool:
+        """False once the window was closed (and deleted) before a reply came back."""
+        return shiboken6.isValid(self)
+
     def _loaded(self, subject: VisitSubject | None) -> None:
+        if not self._alive():
+            return
         if subject is None:
             self.heading.setText(self.tr("This household no longer exists."))
             return
@@ -278,12 +285,17 @@ class VisitDialog(QDialog):
 
     def _saved(self, result: tuple[str, object]) -> None:
         visit_id = result[0]
+        self.ctx.notice.emit(QCoreApplication.translate("VisitDialog", "Visit saved."))
+        if not self._alive():
+            return
         self._dirty = False
-        self.ctx.notice.emit(self.tr("Visit saved."))
         self.saved.emit(visit_id)
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
+        if not self._alive():
+            self.ctx.notice.emit(describe(exc))
+            return
         self._saving = False
         self.save_button.setEnabled(True)
         for row in self.need_rows:

@@ -15,7 +15,6 @@ import qtawesome as qta
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFormLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +48,7 @@ from ..lazymodel import ID_ROLE, LazyTableModel
 from ..messages import describe
 from ..patrols.checklist import ChecklistRow, FindingForm, item_labels, themes
 from ..patrols.rows import fetch_patrols, patrol_columns
-from ..visits.rows import when_text
+from ..visits.rows import list_view, when_text
 from .base import Page
 
 _BIG_BUTTON = "QPushButton { font-size: 17px; font-weight: bold; padding: 10px 24px; }"
@@ -160,15 +158,7 @@ class PatrolsPage(Page):
 
     def _history_panel(self) -> QWidget:
         self.history = LazyTableModel(self.ctx, patrol_columns(), fetch_patrols, self)
-        self.history_table = QTableView()
-        self.history_table.setModel(self.history)
-        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_table.verticalHeader().hide()
-        self.history_table.verticalHeader().setDefaultSectionSize(32)
-        self.history_table.horizontalHeader().setStretchLastSection(True)
-        self.history_table.setStyleSheet("QTableView { font-size: 15px; }")
+        self.history_table = list_view(self.history, "grid")
         self.history_table.selectionModel().currentRowChanged.connect(self._patrol_selected)
         self.items = QLabel()
         self.items.setWordWrap(True)

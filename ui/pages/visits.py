@@ -10,14 +10,12 @@ import qtawesome as qta
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,26 +36,13 @@ from ..visits.rows import (
     fetch_households,
     fetch_visits,
     household_columns,
+    list_view,
     visit_columns,
 )
 from .base import Page
 
 HISTORY, FOUND = "history", "found"
 NOT_VISITED_DAYS = (30, 90)
-
-
-def _table(model: LazyTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(32)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setStyleSheet("QTableView { font-size: 15px; }")
-    return view
 
 
 class VisitsPage(Page):
@@ -114,8 +99,8 @@ class VisitsPage(Page):
 
         self.visits = LazyTableModel(ctx, visit_columns(), fetch_visits, self)
         self.households = LazyTableModel(ctx, household_columns(), fetch_households, self)
-        self.visit_table = _table(self.visits)
-        self.household_table = _table(self.households)
+        self.visit_table = list_view(self.visits, "address")
+        self.household_table = list_view(self.households, "address")
         self.visit_table.selectionModel().currentRowChanged.connect(self._visit_selected)
         self.visit_table.activated.connect(lambda _i: self.new_visit())
         self.household_table.activated.connect(lambda _i: self.new_visit())
