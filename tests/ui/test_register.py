@@ -104,6 +104,9 @@ def _fill_resident(qtbot, dialog, name: str, id_number: str, relation: str) -> N
 
 
 def test_register_household_with_two_residents_fixing_a_wrong_check_digit(qtbot, page, ctx):
+    grid_item = page.tree.topLevelItem(0)  # a worker has one grid
+    before = page.households.rowCount()
+    assert grid_item.text(0).endswith(f"({before})")
     _click(qtbot, page.new_button)
     form = page.form
     assert form.heading.text() == "New household"
@@ -120,6 +123,7 @@ def test_register_household_with_two_residents_fixing_a_wrong_check_digit(qtbot,
     assert form.phone.text() == "13800138000"  # shown as stored
     qtbot.waitUntil(lambda: page.households.row_of(household_id) is not None)
     assert page.household_view.currentIndex().row() == page.households.row_of(household_id)
+    qtbot.waitUntil(lambda: grid_item.text(0).endswith(f"({before + 1})"))
 
     head_id = make_id(region="110105", birth="19750315", seq="031")
     spouse_id = make_id(region="110105", birth="19780920", seq="042")

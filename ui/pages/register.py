@@ -218,6 +218,9 @@ class RegisterPage(Page):
         self._load_ids()
 
     def _fill_tree(self, grids: list[q.Node]) -> None:
+        if self.tree.topLevelItemCount():  # already built: only the counts change
+            self._relabel(self._grid_items(), grids)
+            return
         self.form.set_grids(grids)
         self._default_grid = grids[0].id if grids else None
         self.tree.blockSignals(True)
@@ -245,6 +248,9 @@ class RegisterPage(Page):
                       lambda nodes: self._fill_buildings(item, nodes))
 
     def _fill_buildings(self, item: QTreeWidgetItem, nodes: list[q.Node]) -> None:
+        if item.childCount():  # already shown: only the counts change
+            self._relabel([item.child(i) for i in range(item.childCount())], nodes)
+            return
         for node in nodes:
             child = QTreeWidgetItem(item, [f"{node.name} ({node.households})"])
             child.setIcon(0, qta.icon("fa5s.building"))
@@ -252,6 +258,29 @@ class RegisterPage(Page):
         if not nodes:
             item.setChildIndicatorPolicy(
                 QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorIfNoChildren)
+
+    def _grid_items(self) -> list[QTreeWidgetItem]:
+        items = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        return [i for i in items if i.data(0, _SCOPE_ROLE)[0] == "grid"]
+
+    @staticmethod
+    def _relabel(items: list[QTreeWidgetItem], nodes: list[q.Node]) -> None:
+        """Show fresh household counts on items already in the tree."""
+        names = {node.id: f"{node.name} ({node.households})" for node in nodes}
+        for item in items:
+            record_id = item.data(0, _SCOPE_ROLE)[1]
+            if record_id in names:
+                item.setText(0, names[record_id])
+
+    def _recount(self) -> None:
+        """Households were added or removed: the tree's counts follow."""
+        grid_ids = list(self.ctx.actor.grid_ids)
+        self.ctx.read(lambda store: q.grids(store, grid_ids), self._fill_tree)
+        for item in self._grid_items():
+            if item.data(0, _LOADED_ROLE):
+                grid_id = item.data(0, _SCOPE_ROLE)[1]
+                self.ctx.read(lambda store, g=grid_id: q.buildings(store, g),
+                              lambda nodes, i=item: self._fill_buildings(i, nodes))
 
     def _scope_chosen(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
@@ -546,6 +575,7 @@ class RegisterPage(Page):
         listed = {i for i in touched if self.households.row_of(i) is not None}
         if listed - existing or (existing - listed):  # removed, or new (maybe in this scope)
             self._load_ids()
+            self._recount()
         else:
             self.households.refresh(list(listed))
         if self._household_id in touched - existing:
