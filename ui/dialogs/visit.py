@@ -43,7 +43,6 @@ from ..messages import describe
 from ..widgets.photo_strip import PhotoStrip
 
 SERVICE_SEPARATOR = "、"
-_BIG = "font-size: 15px;"
 
 
 def open_visit(ctx: AppContext, household_id: str, parent: QWidget | None = None) -> VisitDialog:
@@ -109,8 +108,10 @@ class VisitDialog(QDialog):
         self._saving = False
         self.setWindowTitle(self.tr("New visit"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setStyleSheet(f"QDialog {{ {_BIG} }} QComboBox, QLineEdit, QPushButton "
-                           "{ min-height: 30px; }")
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)  # older eyes: everything a size bigger
+        self.setFont(font)
+        self.setStyleSheet("QComboBox, QLineEdit, QPushButton { min-height: 30px; }")
         self.resize(760, 780)
 
         outer = QVBoxLayout(self)
@@ -120,7 +121,10 @@ class VisitDialog(QDialog):
         outer.addWidget(self.heading)
 
         body = QWidget()
-        form = QFormLayout(body)
+        body_column = QVBoxLayout(body)
+        form = QFormLayout()
+        body_column.addLayout(form)
+        body_column.addStretch(1)  # rows keep their height; spare room goes below them
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #c62828;")
@@ -169,7 +173,7 @@ class VisitDialog(QDialog):
 
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.notes.setMaximumHeight(90)
         self.notes.textChanged.connect(self._touched)
         self.fields.add("notes", self.tr("Notes"), self.notes)
 
@@ -220,6 +224,7 @@ class VisitDialog(QDialog):
         self.heading.setText(subject.address)
         for n, person in enumerate(subject.residents):
             box = QCheckBox(person.name)
+            box.setFont(self.font())  # added after the window showed: not inherited reliably
             box.toggled.connect(self._touched)
             self.people.append((person.id, box))
             self.people_layout.addWidget(box, n // 3, n % 3)
