@@ -21,6 +21,7 @@ from uikit import wait_idle
 
 from inspector.models import AuditEntry, Household, Resident
 from inspector.queries import register as q
+from inspector.services import register
 from inspector.services.cases import IssueInput, report_issue
 
 LEFT = Qt.MouseButton.LeftButton
@@ -411,3 +412,17 @@ def test_every_register_model_passes_the_model_tester(qtbot, qtmodeltester, page
         _type(qtbot, page.search, surname)
     assert page.results.rowCount() > 0
     qtmodeltester.check(page.results)
+
+
+def test_a_change_from_elsewhere_keeps_what_the_user_is_typing(qtbot, page, ctx):
+    household_id = _household_with(ctx.store, ctx.actor.grid_ids)
+    _open_household(qtbot, page, ctx, household_id)
+    _type(qtbot, page.form.head_name, "尚未保存")
+    before = page.households.rowCount()
+    data = {"grid_id": ctx.actor.grid_ids[0], "address": "杏花路100号", "door_no": "1",
+            "housing_use": "vacant"}
+    ctx.write(lambda store, actor: register.add_household(store, actor, data), lambda _r: None)
+    qtbot.waitUntil(lambda: page.households.rowCount() == before + 1)
+    wait_idle(qtbot, ctx)
+    assert page.form.household_id == household_id
+    assert page.form.head_name.text() == "尚未保存"

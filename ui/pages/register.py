@@ -114,6 +114,7 @@ class RegisterPage(Page):
         for column, width in enumerate((240, 90, 110, 70, 70)):
             self.household_view.setColumnWidth(column, width)
         self.household_view.selectionModel().currentRowChanged.connect(self._household_chosen)
+        self.household_view.clicked.connect(self._household_chosen)  # back from search results
         self.results = SearchResultsModel(self)
         self.results_view = _table(self.results)
         for column, width in enumerate((80, 100, 170)):
@@ -323,9 +324,7 @@ class RegisterPage(Page):
 
     @staticmethod
     def _select_row(view: QTableView, row: int) -> None:
-        view.blockSignals(True)
         view.selectRow(row)
-        view.blockSignals(False)
         view.scrollTo(view.model().index(row, 0))
 
     # -- search --------------------------------------------------------------------
@@ -357,7 +356,7 @@ class RegisterPage(Page):
     # -- the household on the right ------------------------------------------------------
     def _household_chosen(self, current: QModelIndex) -> None:
         household_id = current.data(ID_ROLE) if current.isValid() else None
-        if household_id:
+        if household_id and household_id != self._household_id:  # keep unsaved typing
             self.show_household(household_id)
 
     def show_household(self, household_id: str, resident_id: str | None = None) -> None:
@@ -415,7 +414,7 @@ class RegisterPage(Page):
         grid_ids, building_id = self._scope
         grid_id = grid_ids[0] if len(grid_ids) == 1 else self._default_grid
         self._household_id = None
-        self.household_view.clearSelection()
+        self.household_view.setCurrentIndex(QModelIndex())
         self.residents.set_ids([])
         self.form.load(None, grid_id=grid_id, building_id=building_id)
         self._show_detail(saved=False)
@@ -537,10 +536,10 @@ class RegisterPage(Page):
     def show_record(self, entity: str, record_id: str) -> None:
         if entity == "household":
             self._list_wanted = record_id
+            self.show_household(record_id)
             row = self.households.row_of(record_id)
             if row is not None:
                 self._select_row(self.household_view, row)
-            self.show_household(record_id)
         elif entity == "resident":
             with_restricted = sees_restricted(self.ctx.actor.role)
             self.ctx.read(lambda store: q.resident_form(store, record_id, with_restricted),
