@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -154,3 +155,20 @@ def test_history_model_passes_the_model_tester(qtbot, window, ctx, qtmodeltester
         page.history.index(r, 0).data()
     wait_idle(qtbot, ctx)
     qtmodeltester.check(page.history)
+
+
+@pytest.mark.parametrize("role", ["staff"])
+def test_with_several_grids_the_grid_is_asked(qtbot, window, ctx):
+    page = window.open_page("patrols")
+    wait_idle(qtbot, ctx)
+    assert not page.grid.isHidden() and page.grid.count() == len(ctx.actor.grid_ids) > 1
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Down)
+    chosen = page.grid.currentData()
+    qtbot.mouseClick(page.kind_buttons["irregular"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    with ctx.store.read() as session:
+        patrol = session.get(Patrol, page.patrol.id)
+        assert (patrol.grid_id, patrol.kind) == (chosen, "irregular")
+    assert page.grid.currentText() in page.header.text()
