@@ -117,3 +117,9 @@ def test_reveal_refused_outside_the_actors_grids(store, tree, homes) -> None:
         reveal_id_number(store, outsider, people[c])
     with store.read() as s:
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all() == []
+
+
+def test_search_over_every_grid_equals_an_unlimited_search(store, tree, homes) -> None:
+    every = q.search_rows(store, "陈建国", [tree.g1, tree.g2], kinds=("household",))
+    assert every == q.search_rows(store, "陈建国", [], kinds=("household",))
+    assert len(every) == 3
