@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..caseflow import OPEN
 from ..db import Store
@@ -35,6 +35,8 @@ class BuildingMark:
     address: str
     lat: float
     lon: float
+    households: int
+    first_household_id: str | None  # what a click opens: the register shows households
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,13 @@ def territory(store: Store, grid_ids: Sequence[str]) -> Territory:
             for gid, name, boundary in session.execute(
                 select(Area.id, Area.name, Area.boundary)
                 .where(Area.id.in_(ids)).order_by(Area.name)))
+        # SQLite returns the row holding the MIN() for the bare column: the lowest door.
+        doors = {building_id: (count, first) for building_id, count, first, _door in
+                 session.execute(
+                     select(Household.building_id, func.count(), Household.id,
+                            func.min(Household.door_no))
+                     .where(Household.grid_id.in_(ids), Household.building_id.is_not(None))
+                     .group_by(Household.building_id))}
         buildings = []
         unplaced = 0
         for row in session.execute(
@@ -85,7 +94,8 @@ def territory(store: Store, grid_ids: Sequence[str]) -> Territory:
             if row.lat is None or row.lon is None:
                 unplaced += 1
             else:
-                buildings.append(BuildingMark(*row))
+                count, first = doors.get(row.id, (0, None))
+                buildings.append(BuildingMark(*row, count, first))
     return Territory(grids, tuple(buildings), unplaced)
 
 

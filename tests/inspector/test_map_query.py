@@ -12,7 +12,7 @@ from testkit import household_data
 from inspector import caseflow
 from inspector.db import Store, open_store
 from inspector.demo import generate
-from inspector.models import Area, Building, Issue
+from inspector.models import Area, Building, Household, Issue
 from inspector.queries.map import open_issues, territory
 from inspector.services import register
 from inspector.services.cases import IssueInput, report_issue
@@ -88,3 +88,14 @@ def test_an_issue_without_a_point_sits_on_its_households_building(store, tree, w
     placed = {i.id: (i.lat, i.lon) for i in cases.issues}
     assert placed == {at_building: (39.901, 116.301), own_point: (39.9015, 116.3012)}
     assert cases.unplaced == 1
+
+
+def test_a_building_opens_its_lowest_door(district: Store) -> None:
+    land = territory(district, _grid_ids(district))
+    with district.read() as s:
+        doors = s.execute(select(Household.building_id, Household.id, Household.door_no)).all()
+    for building in land.buildings:
+        mine = sorted((door, hid) for bid, hid, door in doors if bid == building.id)
+        assert building.households == len(mine)
+        assert building.first_household_id == (mine[0][1] if mine else None)
+    assert sum(b.households for b in land.buildings) > 0

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from sqlalchemy import select
+from PySide6.QtWidgets import QToolButton
+from sqlalchemy import func, select
 from uikit import wait_idle
 
-from inspector.models import Area
+from inspector import caseflow
+from inspector.models import Area, Building, Household, Issue
+from inspector.services.cases import IssueInput, report_issue
 from ui.dialogs.pick_point import PickPointDialog
-from ui.widgets.map_view import MapView
+from ui.pages.map import MapPage
+from ui.widgets.map_view import MapView, ZoomButtons
 
 
 def _outline(ctx) -> list[tuple[float, float]]:
@@ -84,3 +91,129 @@ def test_picker_refuses_a_click_outside_the_grid(qtbot, ctx, picker) -> None:
     good = picker.point
     _click(qtbot, view, outside)
     assert picker.point == good and picker.use.isEnabled()
+
+
+# -- the map page ---------------------------------------------------------------------------
+
+@pytest.fixture
+def map_page(qtbot, window, ctx) -> MapPage:
+    page = window.open_page("map")
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.cases is not None and not page.view.drawing())
+    return page
+
+
+def _store_counts(ctx) -> tuple[int, Counter]:
+    """Buildings and open issues (by severity) of the actor's grids, counted in the store."""
+    grids = ctx.actor.grid_ids
+    with ctx.store.read() as s:
+        buildings = s.scalar(select(func.count()).select_from(Building)
+                             .where(Building.grid_id.in_(grids)))
+        severities = Counter(s.scalars(select(Issue.severity).where(
+            Issue.grid_id.in_(grids), Issue.status.in_(caseflow.OPEN))))
+    return buildings, severities
+
+
+# What the legend promises: urgent levels red, then orange, yellow, blue.
+COLOURS = {"critical": "#d32f2f", "major": "#d32f2f", "serious": "#f57c00", "general": "#fbc02d",
+           "minor": "#1e88e5"}
+
+
+def _colour(item) -> str:
+    return item.brush().color().name()
+
+
+def test_worker_sees_the_grid_its_buildings_and_each_open_issue_coloured(ctx, map_page) -> None:
+    view = map_page.view
+    buildings, severities = _store_counts(ctx)
+    assert view.grid_ids() == list(ctx.actor.grid_ids)
+    ring = _outline(ctx)
+    corner = _at(view, ring[0][0], ring[0][1])
+    assert view.viewport().rect().contains(corner)  # the outline is in view
+
+    assert len(view.markers("building")) == buildings > 0
+    issues = view.markers("issue")
+    assert Counter(_colour(i) for i in issues) == Counter(
+        COLOURS[sev] for sev in severities.elements())
+    assert len(issues) == sum(severities.values()) > 0
+    assert f"{sum(severities.values())} open issue(s)" in map_page.summary.text()
+
+
+def test_clicking_an_issue_opens_it(qtbot, ctx, map_page) -> None:
+    view = map_page.view
+    target = view.markers("issue")[0]
+    spot = view.mapFromScene(target.scenePos())
+    topmost = next(i for i in view.items(spot) if i.data(0))  # what is really under the mouse
+    with qtbot.waitSignal(ctx.open_record) as opened:
+        _click(qtbot, view, spot)
+    assert opened.args == ["issue", topmost.data(1)]
+
+
+def test_clicking_a_building_opens_one_of_its_households(qtbot, ctx, map_page) -> None:
+    view = map_page.view
+    # issues could sit on top of a building: hide them all
+    for box in map_page.severity_boxes.values():
+        box.setChecked(False)
+    assert view.markers("issue") == []
+    target = view.markers("building")[0]
+    with qtbot.waitSignal(ctx.open_record) as opened:
+        _click(qtbot, view, view.mapFromScene(target.scenePos()))
+    entity, household_id = opened.args
+    with ctx.store.read() as s:
+        assert s.get(Household, household_id).building_id == target.data(1)
+    assert entity == "household"
+
+
+def _on_screen_size(view: MapView, item) -> tuple[int, int]:
+    rect = item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect())
+    return round(rect.width()), round(rect.height())
+
+
+def test_zoom_changes_the_scale_but_not_the_markers(qtbot, map_page) -> None:
+    view = map_page.view
+    marker = view.markers("issue")[0]
+    before_scale, before_size = view.scale_factor(), _on_screen_size(view, marker)
+    corner = view.mapFromScene(view._grids[view.grid_ids()[0]].path().elementAt(0))
+
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.scale_factor() == pytest.approx(before_scale * 1.25 ** 2)
+    assert _on_screen_size(view, marker) == before_size
+    # the map itself did grow: the grid's corner moved away from the centre
+    centre = view.viewport().rect().center()
+    moved = view.mapFromScene(view._grids[view.grid_ids()[0]].path().elementAt(0))
+    assert (moved - centre).manhattanLength() > (corner - centre).manhattanLength()
+
+    zoom_out = map_page.findChild(ZoomButtons).findChildren(QToolButton)[1]
+    for _ in range(3):
+        qtbot.mouseClick(zoom_out, Qt.MouseButton.LeftButton)
+    assert view.scale_factor() == pytest.approx(before_scale / 1.25)
+    assert _on_screen_size(view, marker) == before_size
+
+
+def test_filters_hide_buildings_and_one_severity(qtbot, ctx, map_page) -> None:
+    _buildings, severities = _store_counts(ctx)
+    common = severities.most_common(1)[0][0]
+    map_page.severity_boxes[common].click()
+    assert len(map_page.view.markers("issue")) == sum(severities.values()) - severities[common]
+    map_page.show_buildings.click()
+    assert map_page.view.markers("building") == []
+    map_page.severity_boxes[common].click()
+    assert len(map_page.view.markers("issue")) == sum(severities.values())
+
+
+def test_new_reports_appear_on_the_map_in_their_severity_colour(qtbot, ctx, map_page) -> None:
+    before = len(map_page.view.markers("issue"))
+    ring = _outline(ctx)
+    reported: dict[str, str] = {}  # issue id -> severity
+    for n, severity in enumerate(COLOURS):
+        report = IssueInput(grid_id=ctx.actor.grid_ids[0], category_code="exposed_garbage",
+                            severity=severity, title="垃圾堆放", description="门口有暴露垃圾",
+                            address="幸福路1号", occurred_at=datetime.now(UTC) - timedelta(hours=1),
+                            lat=ring[0][1] + 0.0005 * (n + 1), lon=ring[0][0] + 0.0005 * (n + 1))
+        ctx.write(lambda store, actor, report=report: report_issue(store, actor, report),
+                  lambda result, severity=severity: reported.update({result[0]: severity}))
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: len(map_page.view.markers("issue")) == before + len(COLOURS))
+    shown = {m.data(1): _colour(m) for m in map_page.view.markers("issue")}
+    assert {i: shown[i] for i in reported} == {i: COLOURS[s] for i, s in reported.items()}

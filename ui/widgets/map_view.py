@@ -61,7 +61,7 @@ SEVERITY_COLORS = {  # enums.json "severity": the two urgent levels share red
 OTHER_SEVERITY_COLOR = "#757575"
 BUILDING_COLOR = "#546e7a"
 ISSUE_SIZE = 14  # pixels on screen, whatever the zoom
-BUILDING_SIZE = 9
+BUILDING_SIZE = 10
 PIN_SIZE = 22
 ZOOM_STEP = 1.25
 MAX_SCALE = 8.0  # pixels per metre: a building fills the window
@@ -131,6 +131,9 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setBackgroundBrush(QColor("#f4f1ea"))
+        # Dragging moves the map; scroll bars would only take room from it.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumSize(300, 240)
         self.projection = Projection(116.3, 39.9)
         self._grids: dict[str, QGraphicsPathItem] = {}
@@ -210,7 +213,8 @@ class MapView(QGraphicsView):
             item.setPen(pen)
             item.setBrush(brush)
             _marker(item, self._layers["buildings"], self.projection.to_scene(b.lon, b.lat),
-                    "building", b.id, f"{b.name}\n{b.address}")
+                    "building", b.id,
+                    f"{b.name}\n{b.address}\n" + self.tr("%n household(s)", "", b.households))
             yield
 
     def _issue_items(self, issues: Iterable[IssueMark]) -> Iterator[None]:
