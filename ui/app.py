@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -38,7 +40,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="demo only: act as this role's demo account")
     parser.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
     parser.add_argument("--screenshot", type=Path, help="render the window to PNG and exit")
-    parser.add_argument("--view", default=None, help="with --screenshot: the page to show")
+    parser.add_argument("--view", default=None, help="the page to show first (overview, "
+                        "register, patrols, visits, issues, tasks, map, sync)")
+    parser.add_argument("--probe", action="store_true",
+                        help="print the wall-clock time the window was ready and its memory, "
+                        "then exit (for bench/ui.py)")
     return parser.parse_args(argv)
 
 
@@ -86,21 +92,32 @@ def open_profile(name: str) -> tuple[Store, Who | None]:
         return store, (who_of(profile) if profile else None)
 
 
-def screenshot_when_idle(window: MainWindow, target: Path, on_done) -> None:
-    """Grab the window once the background threads have been idle for a moment."""
+def when_idle(window: MainWindow, then: Callable[[], None], interval_ms: int = 50) -> None:
+    """Call `then` once the background threads have been idle for two ticks in a row."""
     quiet = {"ticks": 0}
     timer = QTimer(window)
 
     def tick() -> None:
         busy = window.ctx.db.busy() or window.ctx.work.busy()
         quiet["ticks"] = 0 if busy else quiet["ticks"] + 1
-        if quiet["ticks"] >= 3:
+        if quiet["ticks"] >= 2:
             timer.stop()
-            ok = window.grab().save(str(target))
-            on_done(0 if ok else 1)
+            then()
 
     timer.timeout.connect(tick)
-    timer.start(50)
+    timer.start(interval_ms)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process (Linux /proc; 0 where that is not available)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def run(argv: list[str]) -> int:
@@ -140,7 +157,14 @@ def run(argv: list[str]) -> int:
         if args.view:
             window.open_page(args.view)
         if args.screenshot:
-            screenshot_when_idle(window, args.screenshot, app.exit)
+            when_idle(window, lambda: app.exit(0 if window.grab().save(str(args.screenshot))
+                                                else 1))
+        elif args.probe:
+            def report() -> None:
+                print(f"ready {time.time():.4f} rss_mb {rss_mb():.1f}", flush=True)
+                app.exit(0)
+
+            when_idle(window, report, interval_ms=5)
 
     def failed(exc: Exception) -> None:
         print(QApplication.translate("app", "Could not open the profile: %1")
