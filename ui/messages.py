@@ -13,7 +13,7 @@ from inspector.errors import InspectorError
 from sync.errors import SyncError
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("messages", text)
 
 
@@ -21,15 +21,15 @@ def describe(exc: BaseException) -> str:
     kind = getattr(exc, "kind", None)
     if isinstance(exc, SyncError):
         advice = {
-            "offline": _tr("No connection to the server. Your work is kept on this computer "
+            "offline": tr("No connection to the server. Your work is kept on this computer "
                            "and will be sent when the network is back."),
-            "auth": _tr("Your login has expired. Log in again to sync."),
-            "incompatible": _tr("This app and the server do not match. Ask your administrator "
+            "auth": tr("Your login has expired. Log in again to sync."),
+            "incompatible": tr("This app and the server do not match. Ask your administrator "
                                 "to update the app."),
-            "server": _tr("The server had a problem. Try again later; if it keeps happening, "
+            "server": tr("The server had a problem. Try again later; if it keeps happening, "
                           "tell your administrator the request number %1."),
-            "refused": _tr("The server refused: %1"),
-            "cancelled": _tr("Sync stopped. What was done is kept; the rest follows next time."),
+            "refused": tr("The server refused: %1"),
+            "cancelled": tr("Sync stopped. What was done is kept; the rest follows next time."),
         }.get(kind or "")
         if advice is None:
             return exc.message
@@ -39,6 +39,6 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, InspectorError):
         return str(exc)
     if isinstance(exc, OSError):
-        return _tr("Could not read or write a file: %1").replace("%1", exc.strerror or str(exc))
-    return _tr("Something went wrong (%1). Your saved work is safe.").replace(
+        return tr("Could not read or write a file: %1").replace("%1", exc.strerror or str(exc))
+    return tr("Something went wrong (%1). Your saved work is safe.").replace(
         "%1", type(exc).__name__)

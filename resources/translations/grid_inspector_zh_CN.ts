@@ -1,342 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="56" />
-        <location filename="../../ui/issues/detail.py" line="174" />
-        <source>Department</source>
-        <translation>处置部门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="61" />
-        <location filename="../../ui/issues/detail.py" line="175" />
-        <location filename="../../ui/issues/issue_list.py" line="106" />
-        <source>Deadline</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="64" />
-        <location filename="../../ui/issues/detail.py" line="183" />
-        <location filename="../../ui/issues/verify_form.py" line="56" />
-        <source>Photos</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="71" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="73" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="74" />
-        <source>Save (Ctrl+Enter)</source>
-        <translation>保存（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="91" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="91" />
-        <source>Note (optional)</source>
-        <translation>备注（可不填）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="117" />
-        <source>Photos are still being added. Save again in a moment.</source>
-        <translation>照片还在添加中，请稍后再保存。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="128" />
-        <source>Request saved. The case changes when the server confirms.</source>
-        <translation>申请已保存，服务器确认后案件状态才会改变。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/action_panel.py" line="130" />
-        <source>Saved: %1</source>
-        <translation>已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="88" />
-        <source>Back to the list</source>
-        <translation>返回列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="139" />
-        <source>This case is not on this computer.</source>
-        <translation>这台电脑上没有这个案件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="142" />
-        <location filename="../../ui/issues/issue_list.py" line="47" />
-        <source>(not numbered yet)</source>
-        <translation>（尚未编号）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="146" />
-        <location filename="../../ui/issues/issue_list.py" line="45" />
-        <source>%1 · overdue</source>
-        <translation>%1 · 已超期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="161" />
-        <location filename="../../ui/issues/issue_list.py" line="87" />
-        <location filename="../../ui/issues/issue_list.py" line="104" />
-        <source>Category</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="162" />
-        <location filename="../../ui/issues/issue_list.py" line="88" />
-        <location filename="../../ui/issues/issue_list.py" line="104" />
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="163" />
-        <source>Triage</source>
-        <translation>案件分级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="164" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="165" />
-        <source>Occurred at</source>
-        <translation>发生时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="166" />
-        <source>Reported at</source>
-        <translation>上报时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="167" />
-        <source>Reported by</source>
-        <translation>上报人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="168" />
-        <location filename="../../ui/issues/issue_list.py" line="106" />
-        <source>Where</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="169" />
-        <source>Point</source>
-        <translation>位置点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="170" />
-        <source>Description</source>
-        <translation>情况描述</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="171" />
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="171" />
-        <source>Losses</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="172" />
-        <source>Scope of impact</source>
-        <translation>影响范围</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="172" />
-        <source>Likely development</source>
-        <translation>发展趋势</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="173" />
-        <source>Measures taken</source>
-        <translation>已采取的措施</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="176" />
-        <source>Closed at</source>
-        <translation>结案时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="185" />
-        <source>No photos</source>
-        <translation>没有照片</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="197" />
-        <source>History</source>
-        <translation>办理过程</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="214" />
-        <source>Result: %1</source>
-        <translation>结果：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="216" />
-        <source>Reason: %1</source>
-        <translation>原因：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="218" />
-        <source>Department: %1</source>
-        <translation>处置部门：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="220" />
-        <source>Deadline: %1</source>
-        <translation>办理时限：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="222" />
-        <source>Not yet sent to the server</source>
-        <translation>尚未发送到服务器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/detail.py" line="224" />
-        <source>Refused by the server: %1</source>
-        <translation>服务器未接受：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="56" />
-        <source>Overdue: the time limit has passed</source>
-        <translation>已超期：办理时限已过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="73" />
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="74" />
-        <source>Open cases</source>
-        <translation>在办案件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="80" />
-        <source>All categories</source>
-        <translation>全部分类</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="82" />
-        <source>All severities</source>
-        <translation>全部严重程度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="83" />
-        <source>Overdue only</source>
-        <translation>只看超期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="85" />
-        <source>Search title, address or number</source>
-        <translation>搜索标题、地址或编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="87" />
-        <location filename="../../ui/issues/issue_list.py" line="105" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="103" />
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="103" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="105" />
-        <source>Reported</source>
-        <translation>已上报</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/issue_list.py" line="144" />
-        <source>%n case(s)</source>
-        <translation>%n 件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="34" />
-        <source>Verification on site</source>
-        <translation>现场核查</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="39" />
-        <source>Passed: the problem is solved</source>
-        <translation>通过：问题已解决</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="40" />
-        <source>Not passed: the problem is still there</source>
-        <translation>不通过：问题仍然存在</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="49" />
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="53" />
-        <source>What you saw (optional)</source>
-        <translation>现场看到的情况（可不填）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="54" />
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="61" />
-        <source>Submit verification</source>
-        <translation>提交核查</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="62" />
-        <source>Submit (Ctrl+Enter)</source>
-        <translation>提交（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="94" />
-        <source>Photos are still being added. Submit again in a moment.</source>
-        <translation>照片还在添加中，请稍后再提交。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issues/verify_form.py" line="106" />
-        <source>Verification saved. It will be sent with the next sync.</source>
-        <translation>核查已保存，将在下次同步时发送。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/tasks.py" line="43" />
-        <source>Overdue</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/tasks.py" line="43" />
-        <source>To do</source>
-        <translation>待办</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/tasks.py" line="45" />
-        <source>Done: %1</source>
-        <translation>已办：%1</translation>
-    </message>
-</context>
-<context>
     <name>CategoryTree</name>
     <message>
         <location filename="../../ui/issues/category_tree.py" line="26" />
@@ -766,7 +430,7 @@
 <context>
     <name>MapView</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/map_view.py" line="232" />
+        <location filename="../../ui/widgets/map_view.py" line="194" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform></translation>
@@ -960,6 +624,21 @@
 </context>
 <context>
     <name>PhotoStrip</name>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="47" />
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="48" />
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="56" />
+        <source>no time</source>
+        <translation>无拍摄时间</translation>
+    </message>
     <message>
         <location filename="../../ui/widgets/photo_strip.py" line="146" />
         <source>Add photos…</source>
@@ -1913,17 +1592,17 @@
 <context>
     <name>ZoomButtons</name>
     <message>
-        <location filename="../../ui/widgets/map_view.py" line="413" />
+        <location filename="../../ui/widgets/map_view.py" line="411" />
         <source>Zoom in (Ctrl+=)</source>
         <translation>放大（Ctrl+=）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/map_view.py" line="414" />
+        <location filename="../../ui/widgets/map_view.py" line="412" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/map_view.py" line="415" />
+        <location filename="../../ui/widgets/map_view.py" line="413" />
         <source>Show everything (Ctrl+0)</source>
         <translation>显示全部（Ctrl+0）</translation>
     </message>
@@ -2068,7 +1747,340 @@
         <source>Not passed</source>
         <translation>不通过</translation>
     </message>
-</context>
+<message>
+        <location filename="../../ui/issues/action_panel.py" line="56" />
+        <location filename="../../ui/issues/detail.py" line="174" />
+        <source>Department</source>
+        <translation>处置部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="61" />
+        <location filename="../../ui/issues/detail.py" line="175" />
+        <location filename="../../ui/issues/issue_list.py" line="106" />
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="64" />
+        <location filename="../../ui/issues/detail.py" line="183" />
+        <location filename="../../ui/issues/verify_form.py" line="56" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="71" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="73" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="74" />
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="91" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="91" />
+        <source>Note (optional)</source>
+        <translation>备注（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="117" />
+        <source>Photos are still being added. Save again in a moment.</source>
+        <translation>照片还在添加中，请稍后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="128" />
+        <source>Request saved. The case changes when the server confirms.</source>
+        <translation>申请已保存，服务器确认后案件状态才会改变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/action_panel.py" line="130" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="88" />
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="139" />
+        <source>This case is not on this computer.</source>
+        <translation>这台电脑上没有这个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="142" />
+        <location filename="../../ui/issues/issue_list.py" line="47" />
+        <source>(not numbered yet)</source>
+        <translation>（尚未编号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="146" />
+        <location filename="../../ui/issues/issue_list.py" line="45" />
+        <source>%1 · overdue</source>
+        <translation>%1 · 已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="161" />
+        <location filename="../../ui/issues/issue_list.py" line="87" />
+        <location filename="../../ui/issues/issue_list.py" line="104" />
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="162" />
+        <location filename="../../ui/issues/issue_list.py" line="88" />
+        <location filename="../../ui/issues/issue_list.py" line="104" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="163" />
+        <source>Triage</source>
+        <translation>案件分级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="164" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="165" />
+        <source>Occurred at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="166" />
+        <source>Reported at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="167" />
+        <source>Reported by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="168" />
+        <location filename="../../ui/issues/issue_list.py" line="106" />
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="169" />
+        <source>Point</source>
+        <translation>位置点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="170" />
+        <source>Description</source>
+        <translation>情况描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="171" />
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="171" />
+        <source>Losses</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="172" />
+        <source>Scope of impact</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="172" />
+        <source>Likely development</source>
+        <translation>发展趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="173" />
+        <source>Measures taken</source>
+        <translation>已采取的措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="176" />
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="185" />
+        <source>No photos</source>
+        <translation>没有照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="197" />
+        <source>History</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="214" />
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="216" />
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="218" />
+        <source>Department: %1</source>
+        <translation>处置部门：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="220" />
+        <source>Deadline: %1</source>
+        <translation>办理时限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="222" />
+        <source>Not yet sent to the server</source>
+        <translation>尚未发送到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/detail.py" line="224" />
+        <source>Refused by the server: %1</source>
+        <translation>服务器未接受：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="56" />
+        <source>Overdue: the time limit has passed</source>
+        <translation>已超期：办理时限已过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="73" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="74" />
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="80" />
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="82" />
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="83" />
+        <source>Overdue only</source>
+        <translation>只看超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="85" />
+        <source>Search title, address or number</source>
+        <translation>搜索标题、地址或编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="87" />
+        <location filename="../../ui/issues/issue_list.py" line="105" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="103" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="103" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="105" />
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/issue_list.py" line="144" />
+        <source>%n case(s)</source>
+        <translation>%n 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="34" />
+        <source>Verification on site</source>
+        <translation>现场核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="39" />
+        <source>Passed: the problem is solved</source>
+        <translation>通过：问题已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="40" />
+        <source>Not passed: the problem is still there</source>
+        <translation>不通过：问题仍然存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="49" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="53" />
+        <source>What you saw (optional)</source>
+        <translation>现场看到的情况（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="54" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="61" />
+        <source>Submit verification</source>
+        <translation>提交核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="62" />
+        <source>Submit (Ctrl+Enter)</source>
+        <translation>提交（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="94" />
+        <source>Photos are still being added. Submit again in a moment.</source>
+        <translation>照片还在添加中，请稍后再提交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issues/verify_form.py" line="106" />
+        <source>Verification saved. It will be sent with the next sync.</source>
+        <translation>核查已保存，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="43" />
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="43" />
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="45" />
+        <source>Done: %1</source>
+        <translation>已办：%1</translation>
+    </message>
+    </context>
 <context>
     <name>labels</name>
     <message>
@@ -2374,25 +2386,219 @@
         <translation>不满意</translation>
     </message>
 </context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/widgets/photo_strip.py" line="47" />
-        <source>Choose photos</source>
-        <translation>选择照片</translation>
+<context><name>messages</name><message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>No connection to the server. Your work is kept on this computer and will be sent when the network is back.</source>
+        <translation>连不上服务器。您的工作已保存在本机，网络恢复后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/photo_strip.py" line="48" />
-        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
-        <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+        <location filename="../../ui/messages.py" line="26" />
+        <source>Your login has expired. Log in again to sync.</source>
+        <translation>登录已过期，请重新登录后再同步。</translation>
     </message>
-</context>
-<context>
-    <name>widget</name>
     <message>
-        <location filename="../../ui/widgets/photo_strip.py" line="56" />
-        <source>no time</source>
-        <translation>无拍摄时间</translation>
+        <location filename="../../ui/messages.py" line="27" />
+        <source>This app and the server do not match. Ask your administrator to update the app.</source>
+        <translation>本软件与服务器版本不一致，请联系管理员更新软件。</translation>
     </message>
-</context>
-</TS>
+    <message>
+        <location filename="../../ui/messages.py" line="29" />
+        <source>The server had a problem. Try again later; if it keeps happening, tell your administrator the request number %1.</source>
+        <translation>服务器出现问题，请稍后再试；如果一直这样，请把请求编号 %1 告诉管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="32" />
+        <source>Sync stopped. What was done is kept; the rest follows next time.</source>
+        <translation>同步已停止。已完成的部分都已保存，其余的下次继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>Could not read or write a file: %1</source>
+        <translation>无法读写文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>Something went wrong (%1). Your saved work is safe.</source>
+        <translation>出现了问题（%1）。已保存的工作不受影响。</translation>
+    </message>
+    </context><context><name>patrols</name><message>
+        <location filename="../../ui/patrols/rows.py" line="25" />
+        <location filename="../../ui/visits/rows.py" line="54" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="25" />
+        <source>Time slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="26" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="26" />
+        <source>Items checked</source>
+        <translation>检查项数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="27" />
+        <source>Problems found</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="28" />
+        <source>Cases reported</source>
+        <translation>上报事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="28" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="35" />
+        <source>Finished %1</source>
+        <translation>%1 结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patrols/rows.py" line="36" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    </context><context><name>visits</name><message>
+        <location filename="../../ui/patrols/rows.py" line="25" />
+        <location filename="../../ui/visits/rows.py" line="54" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="56" />
+        <location filename="../../ui/visits/rows.py" line="73" />
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="59" />
+        <location filename="../../ui/visits/rows.py" line="74" />
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/rows.py" line="54" />
+        <location filename="../../ui/visits/rows.py" line="73" />
+        <source>Household address</source>
+        <translation>住户地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/rows.py" line="55" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/rows.py" line="55" />
+        <source>Needs</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/rows.py" line="56" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/rows.py" line="56" />
+        <source>Visitor</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/rows.py" line="79" />
+        <source>Never visited</source>
+        <translation>从未走访</translation>
+    </message>
+</context><context><name>register</name><message>
+        <location filename="../../ui/register/models.py" line="54" />
+        <location filename="../../ui/register/models.py" line="82" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="55" />
+        <source>Door</source>
+        <translation>门牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="56" />
+        <location filename="../../ui/visits/rows.py" line="73" />
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="57" />
+        <source>Housing</source>
+        <translation>房屋使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="58" />
+        <source>Residents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="59" />
+        <location filename="../../ui/visits/rows.py" line="74" />
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="65" />
+        <location filename="../../ui/register/models.py" line="82" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="66" />
+        <location filename="../../ui/register/models.py" line="82" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="67" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="68" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="69" />
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="70" />
+        <source>Residence</source>
+        <translation>居住类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="82" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="83" />
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/models.py" line="83" />
+        <source>Resident</source>
+        <translation>人员</translation>
+    </message>
+    </context></TS>

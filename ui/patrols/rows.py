@@ -17,23 +17,23 @@ from ..visits.rows import when_text
 PROBLEMS = "#c62828"
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("patrols", text)
 
 
 def patrol_columns() -> list[Column]:
-    return [Column("when", _tr("Date")), Column("slot", _tr("Time slot")),
-            Column("grid", _tr("Grid")), Column("checked", _tr("Items checked"), RIGHT),
-            Column("problems", _tr("Problems found"), RIGHT),
-            Column("issues", _tr("Cases reported"), RIGHT), Column("state", _tr("State"))]
+    return [Column("when", tr("Date")), Column("slot", tr("Time slot")),
+            Column("grid", tr("Grid")), Column("checked", tr("Items checked"), RIGHT),
+            Column("problems", tr("Problems found"), RIGHT),
+            Column("issues", tr("Cases reported"), RIGHT), Column("state", tr("State"))]
 
 
 def fetch_patrols(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     out = {}
     for patrol_id, row in patrol_rows(store, ids).items():
         ended = row["ended_at"]
-        state = (_tr("Finished %1").replace("%1", when_text(ended)[-5:]) if ended
-                 else _tr("In progress"))
+        state = (tr("Finished %1").replace("%1", when_text(ended)[-5:]) if ended
+                 else tr("In progress"))
         out[patrol_id] = {
             "when": when_text(row["started_at"]),
             "slot": choice_label("enums", "patrol_slots", row["slot"]), "grid": row["grid"],

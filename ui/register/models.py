@@ -29,7 +29,7 @@ KIND_ROLE = ID_ROLE + 1  # "household" or "resident" in the search results
 HOUSEHOLD_ROLE = ID_ROLE + 2  # the household a search result belongs to (None: moved out)
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("register", text)
 
 
@@ -51,23 +51,23 @@ def fetch_residents(store: Store, ids: Sequence[str]) -> dict[str, Row]:
 
 def household_model(ctx: AppContext, parent: Any = None) -> LazyTableModel:
     return LazyTableModel(ctx, [
-        Column("address", _tr("Address")),
-        Column("door_no", _tr("Door")),
-        Column("head_name", _tr("Head of household")),
-        Column("housing_use", _tr("Housing")),
-        Column("members", _tr("Residents"), RIGHT),
-        Column("last_visit", _tr("Last visit")),
+        Column("address", tr("Address")),
+        Column("door_no", tr("Door")),
+        Column("head_name", tr("Head of household")),
+        Column("housing_use", tr("Housing")),
+        Column("members", tr("Residents"), RIGHT),
+        Column("last_visit", tr("Last visit")),
     ], fetch_households, parent)
 
 
 def resident_model(ctx: AppContext, parent: Any = None) -> LazyTableModel:
     return LazyTableModel(ctx, [
-        Column("name", _tr("Name")),
-        Column("id_number", _tr("ID number")),
-        Column("gender", _tr("Gender")),
-        Column("age", _tr("Age"), RIGHT),
-        Column("relation", _tr("Relation to head")),
-        Column("residence_type", _tr("Residence")),
+        Column("name", tr("Name")),
+        Column("id_number", tr("ID number")),
+        Column("gender", tr("Gender")),
+        Column("age", tr("Age"), RIGHT),
+        Column("relation", tr("Relation to head")),
+        Column("residence_type", tr("Residence")),
     ], fetch_residents, parent)
 
 
@@ -79,8 +79,8 @@ class SearchResultsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._rows: list[Row] = []
-        self._titles = (_tr("Type"), _tr("Name"), _tr("ID number"), _tr("Address"))
-        self._kinds = {"household": _tr("Household"), "resident": _tr("Resident")}
+        self._titles = (tr("Type"), tr("Name"), tr("ID number"), tr("Address"))
+        self._kinds = {"household": tr("Household"), "resident": tr("Resident")}
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()

@@ -22,7 +22,7 @@ from ..lazymodel import RIGHT, Column, LazyTableModel
 DISSATISFIED = "#c62828"
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("visits", text)
 
 
@@ -51,9 +51,9 @@ def list_view(model: LazyTableModel, stretch: str, width: int = 140) -> QTableVi
 
 
 def visit_columns() -> list[Column]:
-    return [Column("when", _tr("Date")), Column("address", _tr("Household address")),
-            Column("kind", _tr("Kind")), Column("needs", _tr("Needs"), RIGHT),
-            Column("satisfaction", _tr("Satisfaction")), Column("visitor", _tr("Visitor"))]
+    return [Column("when", tr("Date")), Column("address", tr("Household address")),
+            Column("kind", tr("Kind")), Column("needs", tr("Needs"), RIGHT),
+            Column("satisfaction", tr("Satisfaction")), Column("visitor", tr("Visitor"))]
 
 
 def fetch_visits(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -70,11 +70,11 @@ def fetch_visits(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 
 
 def household_columns() -> list[Column]:
-    return [Column("address", _tr("Household address")), Column("head", _tr("Head of household")),
-            Column("last_visit", _tr("Last visit"))]
+    return [Column("address", tr("Household address")), Column("head", tr("Head of household")),
+            Column("last_visit", tr("Last visit"))]
 
 
 def fetch_households(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     return {household_id: {"address": row["address"], "head": row["head_name"] or "",
-                           "last_visit": when_text(row["last_visit_at"]) or _tr("Never visited")}
+                           "last_visit": when_text(row["last_visit_at"]) or tr("Never visited")}
             for household_id, row in household_rows(store, ids).items()}

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,8 +44,8 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 def choose_files(parent: QWidget) -> list[str]:
     """Ask for image files (blocking file dialog); tests replace this function."""
-    title = parent.tr("Choose photos")
-    kinds = parent.tr("Images (*.jpg *.jpeg *.png *.webp)")
+    title = QCoreApplication.translate("PhotoStrip", "Choose photos")
+    kinds = QCoreApplication.translate("PhotoStrip", "Images (*.jpg *.jpeg *.png *.webp)")
     paths, _ = QFileDialog.getOpenFileNames(parent, title, "", kinds)
     return paths
 
@@ -53,7 +53,7 @@ def choose_files(parent: QWidget) -> list[str]:
 def time_text(widget: QWidget, taken_at: datetime | None) -> str:
     """The camera time under a thumbnail, or a plain "no time" when the photo has none."""
     if taken_at is None:
-        return widget.tr("no time")
+        return QCoreApplication.translate("PhotoStrip", "no time")
     if taken_at.tzinfo is not None:  # stored photos: UTC in the database, shown in local time
         taken_at = taken_at.astimezone()
     return taken_at.strftime("%Y-%m-%d %H:%M")
