@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolButton
 from sqlalchemy import func, select
 from uikit import wait_idle
@@ -16,7 +17,7 @@ from inspector.models import Area, Building, Household, Issue
 from inspector.services.cases import IssueInput, report_issue
 from ui.dialogs.pick_point import PickPointDialog
 from ui.pages.map import MapPage
-from ui.widgets.map_view import MapView, ZoomButtons
+from ui.widgets.map_view import ISSUE_SIZE, MapView, ZoomButtons
 
 
 def _outline(ctx) -> list[tuple[float, float]]:
@@ -99,7 +100,7 @@ def test_picker_refuses_a_click_outside_the_grid(qtbot, ctx, picker) -> None:
 def map_page(qtbot, window, ctx) -> MapPage:
     page = window.open_page("map")
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: page.cases is not None and not page.view.drawing())
+    qtbot.waitUntil(lambda: page.cases is not None)
     return page
 
 
@@ -119,8 +120,8 @@ COLOURS = {"critical": "#d32f2f", "major": "#d32f2f", "serious": "#f57c00", "gen
            "minor": "#1e88e5"}
 
 
-def _colour(item) -> str:
-    return item.brush().color().name()
+def _colour(marker) -> str:
+    return marker.color
 
 
 def test_worker_sees_the_grid_its_buildings_and_each_open_issue_coloured(ctx, map_page) -> None:
@@ -142,11 +143,11 @@ def test_worker_sees_the_grid_its_buildings_and_each_open_issue_coloured(ctx, ma
 def test_clicking_an_issue_opens_it(qtbot, ctx, map_page) -> None:
     view = map_page.view
     target = view.markers("issue")[0]
-    spot = view.mapFromScene(target.scenePos())
-    topmost = next(i for i in view.items(spot) if i.data(0))  # what is really under the mouse
+    spot = view.mapFromScene(target.pos)
+    topmost = view.marker_at(spot)  # another dot may lie on top of it
     with qtbot.waitSignal(ctx.open_record) as opened:
         _click(qtbot, view, spot)
-    assert opened.args == ["issue", topmost.data(1)]
+    assert opened.args == ["issue", topmost.id]
 
 
 def test_clicking_a_building_opens_one_of_its_households(qtbot, ctx, map_page) -> None:
@@ -157,38 +158,63 @@ def test_clicking_a_building_opens_one_of_its_households(qtbot, ctx, map_page) -
     assert view.markers("issue") == []
     target = view.markers("building")[0]
     with qtbot.waitSignal(ctx.open_record) as opened:
-        _click(qtbot, view, view.mapFromScene(target.scenePos()))
+        _click(qtbot, view, view.mapFromScene(target.pos))
     entity, household_id = opened.args
     with ctx.store.read() as s:
-        assert s.get(Household, household_id).building_id == target.data(1)
+        assert s.get(Household, household_id).building_id == target.id
     assert entity == "household"
 
 
-def _on_screen_size(view: MapView, item) -> tuple[int, int]:
-    rect = item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect())
-    return round(rect.width()), round(rect.height())
+def _dot_width(view: MapView, marker) -> int:
+    """How many pixels of the marker's colour the screen shows across its centre."""
+    image = view.viewport().grab().toImage()
+    centre = view.mapFromScene(marker.pos)
+    want = QColor(marker.color)
+
+    def coloured(x: int) -> bool:
+        got = image.pixelColor(x, centre.y())
+        return max(abs(got.red() - want.red()), abs(got.green() - want.green()),
+                   abs(got.blue() - want.blue())) < 40
+
+    assert coloured(centre.x())
+    left = right = centre.x()
+    while coloured(left - 1):
+        left -= 1
+    while coloured(right + 1):
+        right += 1
+    return right - left + 1
+
+
+def _loneliest(markers):
+    """The marker farthest from any other, so that its dot is drawn whole."""
+    def room(m):
+        return min(((m.pos - o.pos).manhattanLength() for o in markers if o is not m),
+                   default=1e9)
+    return max(markers, key=room)
 
 
 def test_zoom_changes_the_scale_but_not_the_markers(qtbot, map_page) -> None:
     view = map_page.view
-    marker = view.markers("issue")[0]
-    before_scale, before_size = view.scale_factor(), _on_screen_size(view, marker)
-    corner = view.mapFromScene(view._grids[view.grid_ids()[0]].path().elementAt(0))
+    marker = _loneliest(view.markers("issue"))
+    before_scale, before_width = view.scale_factor(), _dot_width(view, marker)
+    corner = view.mapFromScene(view.grid_path(view.grid_ids()[0]).elementAt(0))
 
     qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert view.scale_factor() == pytest.approx(before_scale * 1.25 ** 2)
-    assert _on_screen_size(view, marker) == before_size
     # the map itself did grow: the grid's corner moved away from the centre
     centre = view.viewport().rect().center()
-    moved = view.mapFromScene(view._grids[view.grid_ids()[0]].path().elementAt(0))
+    moved = view.mapFromScene(view.grid_path(view.grid_ids()[0]).elementAt(0))
     assert (moved - centre).manhattanLength() > (corner - centre).manhattanLength()
+    view.centerOn(marker.pos)
+    assert abs(_dot_width(view, marker) - before_width) <= 1  # a pixel of rounding, no more
 
     zoom_out = map_page.findChild(ZoomButtons).findChildren(QToolButton)[1]
     for _ in range(3):
         qtbot.mouseClick(zoom_out, Qt.MouseButton.LeftButton)
     assert view.scale_factor() == pytest.approx(before_scale / 1.25)
-    assert _on_screen_size(view, marker) == before_size
+    assert abs(_dot_width(view, marker) - before_width) <= 1
+    assert ISSUE_SIZE - 5 <= before_width <= ISSUE_SIZE  # the dot, less its rim
 
 
 def test_filters_hide_buildings_and_one_severity(qtbot, ctx, map_page) -> None:
@@ -215,5 +241,5 @@ def test_new_reports_appear_on_the_map_in_their_severity_colour(qtbot, ctx, map_
                   lambda result, severity=severity: reported.update({result[0]: severity}))
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: len(map_page.view.markers("issue")) == before + len(COLOURS))
-    shown = {m.data(1): _colour(m) for m in map_page.view.markers("issue")}
+    shown = {m.id: _colour(m) for m in map_page.view.markers("issue")}
     assert {i: shown[i] for i in reported} == {i: COLOURS[s] for i, s in reported.items()}
