@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Connection, bindparam, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,6 +45,8 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name: 张三丰 → ("zhangsanfeng", "zsf")."""
     if not name:
         return "", ""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take 0.25 s: load on first use
+
     full = "".join(lazy_pinyin(name, errors="ignore")).lower()
     initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
     return full, initials

@@ -26,7 +26,7 @@ from inspector.services.recording import Changes
 from .context import AppContext
 from .labels import role_label
 from .lock import LockScreen
-from .pages import build_pages
+from .pages import PAGES
 from .pages.base import Page
 
 
@@ -69,13 +69,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.shortcuts: list[QShortcut] = []
 
-        self.pages: list[Page] = build_pages(ctx)
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(qta.icon(page.icon), page.title())
-            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", page.title())
+        self._built: dict[str, Page] = {}
+        for number, spec in enumerate(PAGES, start=1):
+            item = QListWidgetItem(qta.icon(spec.icon), spec.title())
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", spec.title())
                             .replace("%2", str(number)))
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
             if number <= 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
                 shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
@@ -125,24 +125,37 @@ class MainWindow(QMainWindow):
             shortcut.setEnabled(True)
 
     # -- navigation ------------------------------------------------------------
+    @property
+    def pages(self) -> list[Page]:
+        """The pages built so far (a page is built the first time it is shown)."""
+        return list(self._built.values())
+
     def page(self, name: str) -> Page:
-        return next(p for p in self.pages if p.name == name)
+        """The page called `name`, built now if it was not yet."""
+        if name not in self._built:
+            row = next(i for i, spec in enumerate(PAGES) if spec.name == name)
+            page = PAGES[row].build(self.ctx)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[name] = page
+        return self._built[name]
 
     def open_page(self, name: str) -> Page:
-        page = self.page(name)
-        self.nav.setCurrentRow(self.pages.index(page))
-        return page
+        self.nav.setCurrentRow(next(i for i, spec in enumerate(PAGES) if spec.name == name))
+        return self.page(name)
 
     def open_record(self, entity: str, record_id: str) -> None:
-        page = next((p for p in self.pages if entity in p.opens), None)
-        if page is not None:
-            self.open_page(page.name)
-            page.show_record(entity, record_id)
+        spec = next((spec for spec in PAGES if entity in spec.opens), None)
+        if spec is not None:
+            self.open_page(spec.name).show_record(entity, record_id)
 
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
+        if 0 <= row < len(PAGES):
+            page = self.page(PAGES[row].name)
             self.stack.setCurrentIndex(row)
-            self.pages[row].activate()
+            page.activate()
 
     # -- status ----------------------------------------------------------------
     def _changed(self, changes: Changes) -> None:

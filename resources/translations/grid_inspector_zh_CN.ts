@@ -200,19 +200,14 @@
 <context>
     <name>IssuesPage</name>
     <message>
-        <location filename="../../ui/pages/issues.py" line="35" />
+        <location filename="../../ui/pages/issues.py" line="32" />
         <source>New report</source>
         <translation>新建上报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/issues.py" line="36" />
+        <location filename="../../ui/pages/issues.py" line="33" />
         <source>Report a new issue (Ctrl+N)</source>
         <translation>上报新事件（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/issues.py" line="52" />
-        <source>Issues</source>
-        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -327,27 +322,27 @@
         <translation>请在“同步”页登录，以便上传您的工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Pending changes: %n</source>
         <translation>
             <numerusform>待同步：%n 条</numerusform></translation>
@@ -356,73 +351,68 @@
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../ui/pages/map.py" line="65" />
+        <location filename="../../ui/pages/map.py" line="63" />
         <source>Zoom to one grid</source>
         <translation>缩放到某个网格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/map.py" line="67" />
+        <location filename="../../ui/pages/map.py" line="65" />
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/map.py" line="75" />
+        <location filename="../../ui/pages/map.py" line="73" />
         <source>Open issues:</source>
         <translation>在办事件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/map.py" line="88" />
+        <location filename="../../ui/pages/map.py" line="86" />
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/map.py" line="92" />
+        <location filename="../../ui/pages/map.py" line="90" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/map.py" line="103" />
-        <source>Map</source>
-        <translation>地图</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/map.py" line="122" />
+        <location filename="../../ui/pages/map.py" line="118" />
         <source>All my grids (%n)</source>
         <translation>
             <numerusform>我的全部网格（%n 个）</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/map.py" line="139" />
+        <location filename="../../ui/pages/map.py" line="135" />
         <source>%n grid(s)</source>
         <translation>
             <numerusform>%n 个网格</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/map.py" line="140" />
+        <location filename="../../ui/pages/map.py" line="136" />
         <source>%n building(s)</source>
         <translation>
             <numerusform>%n 栋楼</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/map.py" line="141" />
+        <location filename="../../ui/pages/map.py" line="137" />
         <source>%n open issue(s) on the map</source>
         <translation>
             <numerusform>地图上 %n 件在办事件</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/map.py" line="143" />
+        <location filename="../../ui/pages/map.py" line="139" />
         <source>%n open issue(s) have no location and are not shown</source>
         <translation>
             <numerusform>%n 件在办事件没有位置，未显示</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/map.py" line="146" />
+        <location filename="../../ui/pages/map.py" line="142" />
         <source>%n building(s) have no location</source>
         <translation>
             <numerusform>%n 栋楼没有位置</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/map.py" line="173" />
+        <location filename="../../ui/pages/map.py" line="169" />
         <source>No households are registered in this building yet.</source>
         <translation>该楼栋还没有登记住户。</translation>
     </message>
@@ -430,7 +420,7 @@
 <context>
     <name>MapView</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/map_view.py" line="194" />
+        <location filename="../../ui/widgets/map_view.py" line="211" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform></translation>
@@ -506,118 +496,108 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="23" />
+        <location filename="../../ui/pages/overview.py" line="21" />
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="23" />
+        <location filename="../../ui/pages/overview.py" line="21" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="23" />
+        <location filename="../../ui/pages/overview.py" line="21" />
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="24" />
+        <location filename="../../ui/pages/overview.py" line="22" />
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="24" />
+        <location filename="../../ui/pages/overview.py" line="22" />
         <source>Overdue</source>
         <translation>超期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/overview.py" line="34" />
-        <source>Overview</source>
-        <translation>概览</translation>
     </message>
 </context>
 <context>
     <name>PatrolsPage</name>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="84" />
+        <location filename="../../ui/pages/patrols.py" line="81" />
         <source>Patrol</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="85" />
+        <location filename="../../ui/pages/patrols.py" line="82" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="92" />
+        <location filename="../../ui/pages/patrols.py" line="89" />
         <source>Start a patrol</source>
         <translation>开始巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="104" />
+        <location filename="../../ui/pages/patrols.py" line="101" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="117" />
+        <location filename="../../ui/pages/patrols.py" line="114" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="119" />
+        <location filename="../../ui/pages/patrols.py" line="116" />
         <source>Time slot</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="122" />
+        <location filename="../../ui/pages/patrols.py" line="119" />
         <source>Start patrol (Ctrl+P)</source>
         <translation>开始巡查（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="153" />
+        <location filename="../../ui/pages/patrols.py" line="150" />
         <source>Finish patrol</source>
         <translation>结束巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="177" />
-        <source>Patrols</source>
-        <translation>巡查</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/patrols.py" line="198" />
+        <location filename="../../ui/pages/patrols.py" line="193" />
         <source>You have no grid to patrol. Ask your supervisor.</source>
         <translation>您没有可巡查的网格，请联系上级。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="222" />
+        <location filename="../../ui/pages/patrols.py" line="217" />
         <source>Patrol of %1 · %2 · started %3</source>
         <translation>%1 巡查 · %2 · %3 开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/patrols.py" line="249" />
+        <location filename="../../ui/pages/patrols.py" line="244" />
         <source>%n item(s) checked</source>
         <translation>
             <numerusform>已检查 %n 项</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="311" />
+        <location filename="../../ui/pages/patrols.py" line="306" />
         <source>Problem reported as a case.</source>
         <translation>问题已作为事件上报。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/patrols.py" line="328" />
+        <location filename="../../ui/pages/patrols.py" line="323" />
         <source>Patrol finished: %n item(s) checked.</source>
         <translation>
             <numerusform>巡查已结束：共检查 %n 项。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/patrols.py" line="348" />
+        <location filename="../../ui/pages/patrols.py" line="343" />
         <source>%n item(s) checked:</source>
         <translation>
             <numerusform>检查了 %n 项：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="355" />
+        <location filename="../../ui/pages/patrols.py" line="350" />
         <source>case reported</source>
         <translation>已上报事件</translation>
     </message>
@@ -727,115 +707,110 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/pages/register.py" line="109" />
+        <location filename="../../ui/pages/register.py" line="106" />
         <source>Search: name, pinyin, last digits of ID number, phone, address (Ctrl+F)</source>
         <translation>搜索：姓名、拼音、身份证号后几位、电话、地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="127" />
+        <location filename="../../ui/pages/register.py" line="124" />
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="129" />
+        <location filename="../../ui/pages/register.py" line="126" />
         <source>Register a new household (Ctrl+N)</source>
         <translation>登记新住户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="161" />
+        <location filename="../../ui/pages/register.py" line="158" />
         <source>Add resident</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="163" />
+        <location filename="../../ui/pages/register.py" line="160" />
         <source>Add a person to this household (Ctrl+Shift+A)</source>
         <translation>为本户添加人员（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="166" />
+        <location filename="../../ui/pages/register.py" line="163" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="169" />
+        <location filename="../../ui/pages/register.py" line="166" />
         <source>Move…</source>
         <translation>迁移…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="171" />
+        <location filename="../../ui/pages/register.py" line="168" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="173" />
+        <location filename="../../ui/pages/register.py" line="170" />
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="183" />
+        <location filename="../../ui/pages/register.py" line="180" />
         <source>Save the household first, then add its residents.</source>
         <translation>请先保存住户，再添加家庭成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="194" />
+        <location filename="../../ui/pages/register.py" line="191" />
         <source>Choose a household from the list, or press “New household”.</source>
         <translation>请从列表中选择一户，或点击“新增住户”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="213" />
-        <source>Register</source>
-        <translation>台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/register.py" line="231" />
+        <location filename="../../ui/pages/register.py" line="226" />
         <source>All my grids</source>
         <translation>我的全部网格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="320" />
+        <location filename="../../ui/pages/register.py" line="315" />
         <source>First %n matches: type more to narrow</source>
         <translation>
             <numerusform>仅显示前 %n 条：请多输入几个字缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="321" />
+        <location filename="../../ui/pages/register.py" line="316" />
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="323" />
+        <location filename="../../ui/pages/register.py" line="318" />
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="438" />
+        <location filename="../../ui/pages/register.py" line="433" />
         <source>Household saved</source>
         <translation>住户已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="452" />
+        <location filename="../../ui/pages/register.py" line="447" />
         <source>Remove this household from the register?</source>
         <translation>确定从台账中删除该住户吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="463" />
+        <location filename="../../ui/pages/register.py" line="458" />
         <source>Logging visits is not available in this version.</source>
         <translation>此版本暂不能登记走访。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="507" />
+        <location filename="../../ui/pages/register.py" line="502" />
         <source>Remove this person from the register? If they moved away, use “Move…” instead.</source>
         <translation>确定从台账中删除此人吗？如已搬走，请改用“迁移…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="515" />
+        <location filename="../../ui/pages/register.py" line="510" />
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="550" />
+        <location filename="../../ui/pages/register.py" line="545" />
         <source>This person is no longer in the register.</source>
         <translation>此人已不在台账中。</translation>
     </message>
@@ -1141,184 +1116,179 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="54" />
+        <location filename="../../ui/pages/sync.py" line="52" />
         <source>Sync now (F5)</source>
         <translation>立即同步（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="57" />
+        <location filename="../../ui/pages/sync.py" line="55" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="68" />
+        <location filename="../../ui/pages/sync.py" line="66" />
         <source>Log in to sync</source>
         <translation>登录后同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="72" />
+        <location filename="../../ui/pages/sync.py" line="70" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="73" />
+        <location filename="../../ui/pages/sync.py" line="71" />
         <source>Log in and sync</source>
         <translation>登录并同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="79" />
+        <location filename="../../ui/pages/sync.py" line="77" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="98" />
+        <location filename="../../ui/pages/sync.py" line="96" />
         <source>What the server did not accept</source>
         <translation>服务器未接受的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="102" />
+        <location filename="../../ui/pages/sync.py" line="100" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="102" />
+        <location filename="../../ui/pages/sync.py" line="100" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="102" />
+        <location filename="../../ui/pages/sync.py" line="100" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="102" />
+        <location filename="../../ui/pages/sync.py" line="100" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="107" />
+        <location filename="../../ui/pages/sync.py" line="105" />
         <source>Mark all as read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="130" />
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync.py" line="134" />
         <source>Connect to the server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="135" />
+        <location filename="../../ui/pages/sync.py" line="131" />
         <source>Send records</source>
         <translation>上传记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="136" />
+        <location filename="../../ui/pages/sync.py" line="132" />
         <source>Send photos</source>
         <translation>上传照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="137" />
+        <location filename="../../ui/pages/sync.py" line="133" />
         <source>Fetch updates</source>
         <translation>下载更新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="138" />
+        <location filename="../../ui/pages/sync.py" line="134" />
         <source>Fetch photos</source>
         <translation>下载照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="139" />
+        <location filename="../../ui/pages/sync.py" line="135" />
         <source>Check data</source>
         <translation>核对数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="140" />
+        <location filename="../../ui/pages/sync.py" line="136" />
         <source>Report status</source>
         <translation>报告状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="155" />
+        <location filename="../../ui/pages/sync.py" line="151" />
         <source>This profile has no server to sync with.</source>
         <translation>此档案还没有可同步的服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="158" />
+        <location filename="../../ui/pages/sync.py" line="154" />
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="159" />
+        <location filename="../../ui/pages/sync.py" line="155" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="159" />
+        <location filename="../../ui/pages/sync.py" line="155" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="163" />
+        <location filename="../../ui/pages/sync.py" line="159" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>有 %n 条修改等待上传。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="166" />
+        <location filename="../../ui/pages/sync.py" line="162" />
         <source>Last good sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="169" />
+        <location filename="../../ui/pages/sync.py" line="165" />
         <source>Not synced yet.</source>
         <translation>尚未同步。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="171" />
+        <location filename="../../ui/pages/sync.py" line="167" />
         <source>%n item(s) need your attention below.</source>
         <translation>
             <numerusform>下方有 %n 项需要您查看。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="179" />
+        <location filename="../../ui/pages/sync.py" line="175" />
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="179" />
+        <location filename="../../ui/pages/sync.py" line="175" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="202" />
+        <location filename="../../ui/pages/sync.py" line="198" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="238" />
+        <location filename="../../ui/pages/sync.py" line="234" />
         <source>Done. Sent %1, received %2.</source>
         <translation>同步完成。上传 %1 条，下载 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="241" />
+        <location filename="../../ui/pages/sync.py" line="237" />
         <source>Some changes were not accepted; see the list below.</source>
         <translation>有些修改未被接受，请看下方列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="251" />
+        <location filename="../../ui/pages/sync.py" line="247" />
         <source>Enter your password to connect to the server.</source>
         <translation>请输入密码以连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="257" />
+        <location filename="../../ui/pages/sync.py" line="253" />
         <source>Password: please enter it.</source>
         <translation>密码：请输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="271" />
+        <location filename="../../ui/pages/sync.py" line="267" />
         <source>The server did not accept this password.</source>
         <translation>服务器不接受这个密码。</translation>
     </message>
@@ -1326,72 +1296,67 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="65" />
+        <location filename="../../ui/pages/tasks.py" line="62" />
         <source>Show finished tasks</source>
         <translation>显示已办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="68" />
+        <location filename="../../ui/pages/tasks.py" line="65" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="68" />
+        <location filename="../../ui/pages/tasks.py" line="65" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="69" />
+        <location filename="../../ui/pages/tasks.py" line="66" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="69" />
+        <location filename="../../ui/pages/tasks.py" line="66" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="70" />
+        <location filename="../../ui/pages/tasks.py" line="67" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="81" />
+        <location filename="../../ui/pages/tasks.py" line="78" />
         <source>No tasks. New tasks arrive with the next sync.</source>
         <translation>没有任务。新任务会在下次同步时到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="89" />
+        <location filename="../../ui/pages/tasks.py" line="86" />
         <source>Choose a task on the left.</source>
         <translation>请在左侧选择一个任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="94" />
+        <location filename="../../ui/pages/tasks.py" line="91" />
         <source>Open the case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="120" />
-        <source>Tasks</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/tasks.py" line="150" />
+        <location filename="../../ui/pages/tasks.py" line="145" />
         <source>This task is not on this computer.</source>
         <translation>这台电脑上没有这个任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="157" />
+        <location filename="../../ui/pages/tasks.py" line="152" />
         <source>To do, by %1</source>
         <translation>待办，截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="158" />
+        <location filename="../../ui/pages/tasks.py" line="153" />
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="160" />
+        <location filename="../../ui/pages/tasks.py" line="155" />
         <source>Done on %1: %2</source>
         <translation>%1 已办：%2</translation>
     </message>
@@ -1512,79 +1477,74 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../ui/pages/visits.py" line="62" />
+        <location filename="../../ui/pages/visits.py" line="59" />
         <source>Find a household by address or name</source>
         <translation>按地址或姓名查找住户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="73" />
+        <location filename="../../ui/pages/visits.py" line="70" />
         <source>New visit (Ctrl+Shift+V)</source>
         <translation>登记走访（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="75" />
+        <location filename="../../ui/pages/visits.py" line="72" />
         <source>Log a visit to the household selected in the list</source>
         <translation>为列表中选中的住户登记走访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="82" />
+        <location filename="../../ui/pages/visits.py" line="79" />
         <source>Visits logged</source>
         <translation>已登记的走访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="84" />
+        <location filename="../../ui/pages/visits.py" line="81" />
         <source>Households not visited in %1 days</source>
         <translation>%1 天未走访的住户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="86" />
+        <location filename="../../ui/pages/visits.py" line="83" />
         <source>Households found</source>
         <translation>查找到的住户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="89" />
+        <location filename="../../ui/pages/visits.py" line="86" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="92" />
+        <location filename="../../ui/pages/visits.py" line="89" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="94" />
+        <location filename="../../ui/pages/visits.py" line="91" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/visits.py" line="119" />
-        <source>Visits</source>
-        <translation>走访</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/visits.py" line="149" />
+        <location filename="../../ui/pages/visits.py" line="144" />
         <source>%n visit(s)</source>
         <translation>
             <numerusform>共 %n 次走访</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/visits.py" line="150" />
+        <location filename="../../ui/pages/visits.py" line="145" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="184" />
+        <location filename="../../ui/pages/visits.py" line="179" />
         <source>No needs were raised during this visit.</source>
         <translation>这次走访没有提出诉求。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="187" />
+        <location filename="../../ui/pages/visits.py" line="182" />
         <source>Needs raised:</source>
         <translation>提出的诉求：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="201" />
+        <location filename="../../ui/pages/visits.py" line="196" />
         <source>First find the household: type its address or a name above, then choose it in the list.</source>
         <translation>请先找到住户：在上方输入地址或姓名，再在列表中选中。</translation>
     </message>
@@ -1592,17 +1552,17 @@
 <context>
     <name>ZoomButtons</name>
     <message>
-        <location filename="../../ui/widgets/map_view.py" line="411" />
+        <location filename="../../ui/widgets/map_view.py" line="426" />
         <source>Zoom in (Ctrl+=)</source>
         <translation>放大（Ctrl+=）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/map_view.py" line="412" />
+        <location filename="../../ui/widgets/map_view.py" line="427" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/map_view.py" line="413" />
+        <location filename="../../ui/widgets/map_view.py" line="428" />
         <source>Show everything (Ctrl+0)</source>
         <translation>显示全部（Ctrl+0）</translation>
     </message>
@@ -1749,20 +1709,20 @@
     </message>
 <message>
         <location filename="../../ui/issues/action_panel.py" line="56" />
-        <location filename="../../ui/issues/detail.py" line="174" />
+        <location filename="../../ui/issues/detail.py" line="175" />
         <source>Department</source>
         <translation>处置部门</translation>
     </message>
     <message>
         <location filename="../../ui/issues/action_panel.py" line="61" />
-        <location filename="../../ui/issues/detail.py" line="175" />
+        <location filename="../../ui/issues/detail.py" line="176" />
         <location filename="../../ui/issues/issue_list.py" line="106" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
         <location filename="../../ui/issues/action_panel.py" line="64" />
-        <location filename="../../ui/issues/detail.py" line="183" />
+        <location filename="../../ui/issues/detail.py" line="184" />
         <location filename="../../ui/issues/verify_form.py" line="56" />
         <source>Photos</source>
         <translation>照片</translation>
@@ -1813,144 +1773,144 @@
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="139" />
+        <location filename="../../ui/issues/detail.py" line="140" />
         <source>This case is not on this computer.</source>
         <translation>这台电脑上没有这个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="142" />
+        <location filename="../../ui/issues/detail.py" line="143" />
         <location filename="../../ui/issues/issue_list.py" line="47" />
         <source>(not numbered yet)</source>
         <translation>（尚未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="146" />
+        <location filename="../../ui/issues/detail.py" line="147" />
         <location filename="../../ui/issues/issue_list.py" line="45" />
         <source>%1 · overdue</source>
         <translation>%1 · 已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="161" />
+        <location filename="../../ui/issues/detail.py" line="162" />
         <location filename="../../ui/issues/issue_list.py" line="87" />
         <location filename="../../ui/issues/issue_list.py" line="104" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="162" />
+        <location filename="../../ui/issues/detail.py" line="163" />
         <location filename="../../ui/issues/issue_list.py" line="88" />
         <location filename="../../ui/issues/issue_list.py" line="104" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="163" />
+        <location filename="../../ui/issues/detail.py" line="164" />
         <source>Triage</source>
         <translation>案件分级</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="164" />
+        <location filename="../../ui/issues/detail.py" line="165" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="165" />
+        <location filename="../../ui/issues/detail.py" line="166" />
         <source>Occurred at</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="166" />
+        <location filename="../../ui/issues/detail.py" line="167" />
         <source>Reported at</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="167" />
+        <location filename="../../ui/issues/detail.py" line="168" />
         <source>Reported by</source>
         <translation>上报人</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="168" />
+        <location filename="../../ui/issues/detail.py" line="169" />
         <location filename="../../ui/issues/issue_list.py" line="106" />
         <source>Where</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="169" />
+        <location filename="../../ui/issues/detail.py" line="170" />
         <source>Point</source>
         <translation>位置点</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="170" />
+        <location filename="../../ui/issues/detail.py" line="171" />
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="171" />
+        <location filename="../../ui/issues/detail.py" line="172" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="171" />
+        <location filename="../../ui/issues/detail.py" line="172" />
         <source>Losses</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="172" />
+        <location filename="../../ui/issues/detail.py" line="173" />
         <source>Scope of impact</source>
         <translation>影响范围</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="172" />
+        <location filename="../../ui/issues/detail.py" line="173" />
         <source>Likely development</source>
         <translation>发展趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="173" />
+        <location filename="../../ui/issues/detail.py" line="174" />
         <source>Measures taken</source>
         <translation>已采取的措施</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="176" />
+        <location filename="../../ui/issues/detail.py" line="177" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="185" />
+        <location filename="../../ui/issues/detail.py" line="186" />
         <source>No photos</source>
         <translation>没有照片</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="197" />
+        <location filename="../../ui/issues/detail.py" line="198" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="214" />
+        <location filename="../../ui/issues/detail.py" line="215" />
         <source>Result: %1</source>
         <translation>结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="216" />
+        <location filename="../../ui/issues/detail.py" line="217" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="218" />
+        <location filename="../../ui/issues/detail.py" line="219" />
         <source>Department: %1</source>
         <translation>处置部门：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="220" />
+        <location filename="../../ui/issues/detail.py" line="221" />
         <source>Deadline: %1</source>
         <translation>办理时限：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="222" />
+        <location filename="../../ui/issues/detail.py" line="223" />
         <source>Not yet sent to the server</source>
         <translation>尚未发送到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/detail.py" line="224" />
+        <location filename="../../ui/issues/detail.py" line="225" />
         <source>Refused by the server: %1</source>
         <translation>服务器未接受：%1</translation>
     </message>
@@ -2384,6 +2344,49 @@
         <location filename="../../ui/labels.py" line="104" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="38" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="40" />
+        <source>Register</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="42" />
+        <source>Patrols</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="44" />
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="46" />
+        <source>Issues</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="48" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="49" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/__init__.py" line="50" />
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
 </context>
 <context><name>messages</name><message>

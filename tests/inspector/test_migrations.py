@@ -53,3 +53,10 @@ def test_first_schema_upgrades_with_queued_changes_given_unique_ids(tmp_path) ->
         assert s.scalars(select(SyncProblem)).all() == []
     assert store.backup is not None and store.backup.exists()
     store.close()
+
+
+def test_schema_head_constant_is_alembics_head():
+    """open_store skips Alembic for a current store by trusting SCHEMA_HEAD: keep it true."""
+    from inspector.db import SCHEMA_HEAD, head_revision
+
+    assert SCHEMA_HEAD == head_revision()

@@ -15,8 +15,7 @@ import pytest
 from inspector.db import Store, open_store
 from inspector.demo import generate
 from inspector.demo.accounts import act_as
-from ui.context import who_of
-from ui.context import AppContext
+from ui.context import AppContext, who_of
 from ui.main_window import MainWindow
 
 DEMO_HOUSEHOLDS = 300

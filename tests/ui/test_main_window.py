@@ -48,9 +48,18 @@ def test_reads_run_off_the_gui_thread(qtbot, ctx):
 def test_every_page_opens_with_ctrl_number(qtbot, window):
     from PySide6.QtCore import Qt
 
-    for number, page in enumerate(window.pages, start=1):
+    from ui.pages import PAGES
+
+    for number, spec in enumerate(PAGES, start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
-        assert window.stack.currentWidget() is page
+        assert window.stack.currentWidget() is window.page(spec.name)
+        assert window.nav.currentItem().text() == spec.title()
+
+
+def test_pages_are_built_only_when_first_shown(window):
+    assert [type(p).__name__ for p in window.pages] == ["OverviewPage"]
+    window.open_page("map")
+    assert [type(p).__name__ for p in window.pages] == ["OverviewPage", "MapPage"]
 
 
 def test_chinese_is_the_default_language(qtbot, qapp, ctx):

@@ -87,7 +87,8 @@ class IssueDetailView(QWidget):
 
         self.back_button = QPushButton(qta.icon("fa5s.arrow-left"), tr("Back to the list"))
         self.back_button.clicked.connect(self.back)
-        self.back_button.setVisible(with_actions)
+        if not with_actions:  # setVisible(True) on a widget with no parent yet opens a window
+            self.back_button.hide()
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.heading.setWordWrap(True)

@@ -12,21 +12,13 @@ from ..context import AppContext
 class Page(QWidget):
     """A section of the main window. Loads its data the first time it is shown.
 
-    `name` is the stable id used by `--view` and tests; `title()` and `icon` are
-    what the navigation shows.
+    Its name, title, icon and the entities it opens are listed in `ui.pages.PAGES`.
     """
-
-    name = ""
-    icon = "fa5s.square"
-    opens: frozenset[str] = frozenset()  # entities this page can show on `ctx.open_record`
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self._loaded = False
-
-    def title(self) -> str:
-        raise NotImplementedError
 
     @property
     def loaded(self) -> bool:
@@ -46,4 +38,4 @@ class Page(QWidget):
         """A service changed data; redraw what this page shows of it (if loaded)."""
 
     def show_record(self, entity: str, record_id: str) -> None:
-        """Show one record of an entity listed in `opens` (the page is already current)."""
+        """Show one record of an entity its PageSpec `opens` (the page is already current)."""

@@ -18,9 +18,6 @@ _CASE_ENTITIES = ("issue", "issue_action", "photo_link")
 
 
 class IssuesPage(Page):
-    name = "issues"
-    icon = "fa5s.exclamation-triangle"
-    opens = frozenset({"issue"})
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)
@@ -48,8 +45,6 @@ class IssuesPage(Page):
         layout.addWidget(self.stack, 1)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_report)
 
-    def title(self) -> str:
-        return self.tr("Issues")
 
     def reload(self) -> None:
         self.list.reload()

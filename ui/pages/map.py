@@ -49,8 +49,6 @@ def swatch(color: str, round_: bool) -> QIcon:
 
 
 class MapPage(Page):
-    name = "map"
-    icon = "fa5s.map"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -99,8 +97,6 @@ class MapPage(Page):
         layout.addWidget(self.summary)
         self.setStyleSheet("QCheckBox, QComboBox, QLabel { font-size: 14px; }")
 
-    def title(self) -> str:
-        return self.tr("Map")
 
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:

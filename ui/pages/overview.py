@@ -14,8 +14,6 @@ _COUNTED = frozenset({"household", "resident", "issue", "issue_action"})
 
 
 class OverviewPage(Page):
-    name = "overview"
-    icon = "fa5s.sitemap"
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -30,8 +28,6 @@ class OverviewPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
 
-    def title(self) -> str:
-        return self.tr("Overview")
 
     def reload(self) -> None:
         self.ctx.read(area_overview, self.show_overview)

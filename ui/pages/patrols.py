@@ -62,9 +62,6 @@ def _reason(exc: Exception) -> str:
 
 
 class PatrolsPage(Page):
-    name = "patrols"
-    icon = "fa5s.walking"
-    opens = frozenset({"patrol"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -173,8 +170,6 @@ class PatrolsPage(Page):
         splitter.setSizes([500, 200])
         return splitter
 
-    def title(self) -> str:
-        return self.tr("Patrols")
 
     # -- loading -------------------------------------------------------------
     def reload(self) -> None:

@@ -75,9 +75,6 @@ def _table(model: Any) -> QTableView:
 
 
 class RegisterPage(Page):
-    name = "register"
-    icon = "fa5s.address-book"
-    opens = frozenset({"household", "resident"})
 
     # Emitted once search results are on screen, with the query they answer (for benchmarks).
     search_shown = Signal(str)
@@ -209,8 +206,6 @@ class RegisterPage(Page):
         layout.addWidget(splitter)
         self.setTabOrder(self.search, self.lists)
 
-    def title(self) -> str:
-        return self.tr("Register")
 
     # -- loading -------------------------------------------------------------------
     def reload(self) -> None:

@@ -38,8 +38,6 @@ PHASES = ("handshake", "push", "photos_up", "pull", "photos_down", "drift", "hea
 
 
 class SyncPage(Page):
-    name = "sync"
-    icon = "fa5s.sync"
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -126,8 +124,6 @@ class SyncPage(Page):
         c.online_changed.connect(lambda _online: self._show_server())
         self._show_server()
 
-    def title(self) -> str:
-        return self.tr("Sync")
 
     def _phase_name(self, phase: str) -> str:
         return {

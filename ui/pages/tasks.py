@@ -53,9 +53,6 @@ def fetch_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 
 
 class TasksPage(Page):
-    name = "tasks"
-    icon = "fa5s.tasks"
-    opens = frozenset({"task"})
     loaded = Signal()  # a task's detail is on screen
 
     def __init__(self, ctx: AppContext, parent=None):
@@ -116,8 +113,6 @@ class TasksPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-    def title(self) -> str:
-        return self.tr("Tasks")
 
     def reload(self) -> None:
         username, done = self.ctx.actor.username, self.show_done.isChecked()

@@ -46,9 +46,6 @@ NOT_VISITED_DAYS = (30, 90)
 
 
 class VisitsPage(Page):
-    name = "visits"
-    icon = "fa5s.door-open"
-    opens = frozenset({"visit"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -115,8 +112,6 @@ class VisitsPage(Page):
 
         QShortcut(QKeySequence("Ctrl+Shift+V"), self).activated.connect(self.new_visit)
 
-    def title(self) -> str:
-        return self.tr("Visits")
 
     # -- lists ---------------------------------------------------------------
     def showing(self) -> str | int:

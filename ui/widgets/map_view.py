@@ -45,12 +45,6 @@ from PySide6.QtWidgets import (
 from inspector.queries.map import OpenIssues, Ring, Territory
 
 from ..labels import status_label
-from ..qt_workarounds import keep_singletons_alive
-
-# Thousands of markers mean tens of thousands of Qt calls: without this the interpreter
-# aborts on PySide6 6.12 + Python 3.11 (see ui.qt_workarounds). Applied app-wide at start-up
-# too; calling it again is harmless.
-keep_singletons_alive()
 
 METRES_PER_DEGREE = 111_320.0
 SEVERITY_COLORS = {  # enums.json "severity": the two urgent levels share red
