@@ -106,7 +106,7 @@ def _queries(store, n: int) -> list[str]:
 
 
 def search_latency(home: Path, queries: int) -> None:
-    from PySide6.QtCore import QElapsedTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.app import open_demo, when_idle
@@ -120,23 +120,24 @@ def search_latency(home: Path, queries: int) -> None:
     window = MainWindow(ctx)
     window.show()
     page = window.open_page("register")
-    settle(app, window, when_idle)
+    settle(window, when_idle)
     page.search.setFocus()
-    shown: list[str] = []
-    page.search_shown.connect(shown.append)
+    wanted = {"query": ""}
+    loop = QEventLoop()
+    page.search_shown.connect(lambda query: loop.quit() if query == wanted["query"] else None)
     clock = QElapsedTimer()
     latencies: list[float] = []
     for query in _queries(store, queries):
         page.search.clear()
-        app.processEvents()
+        settle(window, when_idle)
         typed = ""
         for ch in query:
             typed += ch
-            shown.clear()
+            wanted["query"] = typed.strip()
             clock.start()
             type_key(page.search, ch)
-            while typed.strip() not in shown and clock.elapsed() < 5_000:
-                app.processEvents()
+            QTimer.singleShot(5_000, loop.quit)  # a lost result shows as a 5 s outlier
+            loop.exec()  # the GUI thread waits in its event loop, as it does for a user
             latencies.append(clock.nsecsElapsed() / 1e6)
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
@@ -145,6 +146,7 @@ def search_latency(home: Path, queries: int) -> None:
           f"  [budget p95 < 50 ms]")
     ctx.drain()
     window.close()
+    app.processEvents()  # let the closed window's deferred deletes run before the store goes
     store.close()
 
 
@@ -162,11 +164,13 @@ def type_key(widget, ch: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def settle(app, window, when_idle) -> None:
-    done = []
-    when_idle(window, lambda: done.append(1))
-    while not done:
-        app.processEvents()
+def settle(window, when_idle) -> None:
+    """Return once the app's background threads are idle."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    when_idle(window, loop.quit, interval_ms=5)
+    loop.exec()
 
 
 def sync_stall(records: int) -> None:
@@ -176,7 +180,7 @@ def sync_stall(records: int) -> None:
     spec = importlib.util.spec_from_file_location("replication", HERE / "replication.py")
     rb = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(rb)
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from inspector.db import open_store
@@ -184,6 +188,7 @@ def sync_stall(records: int) -> None:
     from sync.server import admin
     from sync.server.config import save_settings
     from sync.server.local import ThreadedServer, free_port
+    from ui.app import freeze_startup_objects
     from ui.context import AppContext, who_of
     from ui.main_window import MainWindow
 
@@ -217,30 +222,46 @@ def sync_stall(records: int) -> None:
         window = MainWindow(ctx)
         window.show()
         window.open_page("register")
+        freeze_startup_objects()  # as the app does once its window is ready
         done: list[object] = []
+        loop = QEventLoop()
         ctx.sync.logged_in.connect(lambda: ctx.sync.sync_now())
-        ctx.sync.finished.connect(done.append)
-        ctx.sync.failed.connect(done.append)
+        for signal in (ctx.sync.finished, ctx.sync.failed):
+            signal.connect(lambda outcome: (done.append(outcome), loop.quit()))
         gaps: list[float] = []
+        phases: list[tuple[float, str]] = []
         clock = QElapsedTimer()
+        since = QElapsedTimer()
+        since.start()
         ticker = QTimer()
         ticker.setInterval(5)
         ticker.timeout.connect(lambda: (gaps.append(clock.restart()), None))
+        ctx.sync.progress.connect(lambda p: phases.append((since.elapsed(), p.phase))
+                                  if not phases or phases[-1][1] != p.phase else None)
+        ctx.sync.finished.connect(lambda _r: phases.append((since.elapsed(), "finished")))
         clock.start()
         ticker.start()
         started = time.perf_counter()
-        ctx.sync.log_in(rb.PASSWORD, lambda: None, done.append)
-        while not done:
-            app.processEvents()
+        ctx.sync.log_in(rb.PASSWORD, lambda: None, lambda exc: (done.append(exc), loop.quit()))
+        loop.exec()
         took = time.perf_counter() - started
         ticker.stop()
         longest = max(gaps) - 5 if gaps else 0.0
+        if os.environ.get("GRID_BENCH_STALLS"):  # where the worst stalls fell, for digging
+            at, moments = 0.0, []
+            for gap in gaps:
+                at += gap
+                moments.append((gap, at))
+            for gap, at in sorted(moments, reverse=True)[:8]:
+                phase = next((p for t, p in reversed(phases) if t <= at), "login")
+                print(f"  stall {gap:.0f} ms at {at / 1000:.2f} s ({phase})")
         outcome = type(done[0]).__name__
         print(f"sync of {queued:,} queued records from the app ({outcome}, {took:.1f} s): "
               f"longest GUI-thread stall {longest:.0f} ms over {len(gaps):,} ticks"
               f"  [budget < 100 ms]")
         ctx.drain()
         window.close()
+        app.processEvents()  # let the closed window's deferred deletes run before the store goes
         store.close()
     finally:
         server.terminate()
