@@ -68,6 +68,10 @@ class LazyTableModel(QAbstractTableModel):
     def row_of(self, record_id: str) -> int | None:
         return self._pos.get(record_id)
 
+    def column_of(self, key: str) -> int:
+        """The position of the column showing `key`."""
+        return next(i for i, column in enumerate(self.columns) if column.key == key)
+
     def cached(self, record_id: str) -> Row | None:
         return self._rows.get(record_id)
 

@@ -7,14 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from inspector.queries.cases import IssueFilter, category_name, issue_ids, issue
 from ..context import AppContext
 from ..labels import choices, fill_combo, status_label
 from ..lazymodel import ID_ROLE, Column, LazyTableModel
+from ..widgets.tables import record_table
 from .words import severity_label, tr, when
 
 OVERDUE_COLOR = "#c62828"
@@ -105,17 +103,10 @@ class IssueList(QWidget):
             Column("status", tr("Status")), Column("reported_at", tr("Reported")),
             Column("deadline_at", tr("Deadline")), Column("where", tr("Where")),
         ], fetch_rows, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, stretch=len(COLUMN_WIDTHS) - 1)
         header = self.table.horizontalHeader()
         for section, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(section, width)
-        header.setSectionResizeMode(len(COLUMN_WIDTHS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setStyleSheet("font-size: 15px;")
         self.table.activated.connect(self._activated)
         self.count = QLabel()
 

@@ -48,7 +48,8 @@ from ..lazymodel import ID_ROLE, LazyTableModel
 from ..messages import describe
 from ..patrols.checklist import ChecklistRow, FindingForm, item_labels, themes
 from ..patrols.rows import fetch_patrols, patrol_columns
-from ..visits.rows import list_view, when_text
+from ..visits.rows import when_text
+from ..widgets.tables import record_table
 from .base import Page
 
 _BIG_BUTTON = "QPushButton { font-size: 17px; font-weight: bold; padding: 10px 24px; }"
@@ -155,7 +156,7 @@ class PatrolsPage(Page):
 
     def _history_panel(self) -> QWidget:
         self.history = LazyTableModel(self.ctx, patrol_columns(), fetch_patrols, self)
-        self.history_table = list_view(self.history, "grid")
+        self.history_table = record_table(self.history, self.history.column_of("grid"), 140)
         self.history_table.selectionModel().currentRowChanged.connect(self._patrol_selected)
         self.items = QLabel()
         self.items.setWordWrap(True)

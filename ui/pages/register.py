@@ -15,10 +15,8 @@ import qtawesome as qta
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -53,25 +51,12 @@ from ..register.models import (
 from ..register.move_dialog import MoveDialog
 from ..register.resident_dialog import ResidentDialog
 from ..register.typeahead import TypeAhead
+from ..widgets.tables import record_table
 from .base import Page
 
 _SCOPE_ROLE = Qt.ItemDataRole.UserRole  # tree item -> ("all" | "grid" | "building", id)
 _LOADED_ROLE = Qt.ItemDataRole.UserRole + 1  # a grid item's buildings are in place
 SEARCH_LIMIT = 50  # hits shown; more means the user should type more, not scroll
-
-
-def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(30)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 class RegisterPage(Page):
@@ -107,13 +92,13 @@ class RegisterPage(Page):
         self.search.addAction(qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._focus_search)
         self.households = household_model(ctx, self)
-        self.household_view = _table(self.households)
+        self.household_view = record_table(self.households)
         for column, width in enumerate((240, 90, 110, 70, 70)):
             self.household_view.setColumnWidth(column, width)
         self.household_view.selectionModel().currentRowChanged.connect(self._household_chosen)
         self.household_view.clicked.connect(self._household_chosen)  # back from search results
         self.results = SearchResultsModel(self)
-        self.results_view = _table(self.results)
+        self.results_view = record_table(self.results)
         for column, width in enumerate((80, 100, 170)):
             self.results_view.setColumnWidth(column, width)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_chosen)
@@ -150,7 +135,7 @@ class RegisterPage(Page):
         self.message.setWordWrap(True)
         self.message.hide()
         self.residents = resident_model(ctx, self)
-        self.resident_view = _table(self.residents)
+        self.resident_view = record_table(self.residents)
         self.resident_view.setMinimumHeight(180)
         for column, width in enumerate((90, 170, 50, 50, 110)):
             self.resident_view.setColumnWidth(column, width)

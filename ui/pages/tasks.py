@@ -8,14 +8,11 @@ from typing import Any
 import qtawesome as qta
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from ..issues.detail import IssueDetailView
 from ..issues.verify_form import VerifyForm
 from ..issues.words import outcome_label, task_kind_label, tr, when
 from ..lazymodel import ID_ROLE, Column, LazyTableModel
+from ..widgets.tables import record_table
 from .base import Page
 
 LATE_COLOR = "#c62828"
@@ -66,14 +64,7 @@ class TasksPage(Page):
             Column("address", self.tr("Address")), Column("due_at", self.tr("Due")),
             Column("state", self.tr("State")),
         ], fetch_rows, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setStyleSheet("font-size: 15px;")
+        self.table = record_table(self.model, stretch=0)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = QLabel(self.tr("No tasks. New tasks arrive with the next sync."))
         self.empty.hide()

@@ -36,9 +36,9 @@ from ..visits.rows import (
     fetch_households,
     fetch_visits,
     household_columns,
-    list_view,
     visit_columns,
 )
+from ..widgets.tables import record_table
 from .base import Page
 
 HISTORY, FOUND = "history", "found"
@@ -96,8 +96,9 @@ class VisitsPage(Page):
 
         self.visits = LazyTableModel(ctx, visit_columns(), fetch_visits, self)
         self.households = LazyTableModel(ctx, household_columns(), fetch_households, self)
-        self.visit_table = list_view(self.visits, "address")
-        self.household_table = list_view(self.households, "address")
+        self.visit_table = record_table(self.visits, self.visits.column_of("address"), 140)
+        self.household_table = record_table(self.households,
+                                            self.households.column_of("address"), 140)
         self.visit_table.selectionModel().currentRowChanged.connect(self._visit_selected)
         self.visit_table.activated.connect(lambda _i: self.new_visit())
         self.household_table.activated.connect(lambda _i: self.new_visit())

@@ -11,13 +11,12 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from inspector.db import Store
 from inspector.queries.activities import household_rows, visit_rows
 
 from ..labels import choice_label
-from ..lazymodel import RIGHT, Column, LazyTableModel
+from ..lazymodel import RIGHT, Column
 
 DISSATISFIED = "#c62828"
 
@@ -29,25 +28,6 @@ def tr(text: str) -> str:
 def when_text(moment: datetime | None) -> str:
     """A stored UTC time as local date and minute, the way staff write it on paper."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def list_view(model: LazyTableModel, stretch: str, width: int = 140) -> QTableView:
-    """A read-only, row-selecting table for these lists; the `stretch` column takes the rest."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setStyleSheet("QTableView { font-size: 15px; }")
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(32)
-    header = view.horizontalHeader()
-    header.setDefaultSectionSize(width)
-    for number, column in enumerate(model.columns):
-        if column.key == stretch:
-            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 def visit_columns() -> list[Column]:
