@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector.catalogues import resources_dir
 from inspector.db import Store, open_store
@@ -29,6 +29,7 @@ from .context import AppContext, Who, who_of
 from .lock import IdleWatcher, idle_minutes
 from .main_window import MainWindow
 from .messages import describe
+from .profile_chooser import ProfileChooser, real_profiles
 
 log = logging.getLogger(__name__)
 
@@ -138,15 +139,13 @@ def run(argv: list[str]) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("GridInspector")
     translators = install_translators(app, args.lang)  # noqa: F841 - kept alive with the app
-    demo = args.demo or args.profile in (None, DEMO)
-    name = args.profile or DEMO
     opener = Worker(1, app)
     state: dict[str, object] = {}
 
     def opened(result: tuple[Store, Who | None]) -> None:
         store, who = result
         state["store"] = store
-        if demo:
+        if who is not None and who.demo:
             start(store, who)
             return
         from .login import ask_login
@@ -180,14 +179,35 @@ def run(argv: list[str]) -> int:
             when_idle(window, report, interval_ms=5)
 
     def failed(exc: Exception) -> None:
-        print(QApplication.translate("app", "Could not open the profile: %1")
-              .replace("%1", describe(exc)), file=sys.stderr)
-        app.exit(1)
+        message = QApplication.translate("app", "Could not open the profile: %1").replace(
+            "%1", describe(exc))
+        print(message, file=sys.stderr)
+        if args.screenshot or args.probe:
+            app.exit(1)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate(
+            "app", "Grid Inspector"), message)
+        box.finished.connect(lambda _result: app.exit(1))
+        state["error"] = box
+        box.open()
 
-    if demo:
-        opener.submit(lambda: open_demo(name, args.role), opened, failed)
+    def open_named(name: str) -> None:
+        if name == DEMO:
+            opener.submit(lambda: open_demo(name, args.role), opened, failed)
+        else:
+            opener.submit(lambda: open_profile(name), opened, failed)
+
+    names = real_profiles()
+    if args.demo or args.profile:
+        open_named(DEMO if args.demo else args.profile)
+    elif not names:  # a first run on this computer: the demo shows what the app does
+        open_named(DEMO)
     else:
-        opener.submit(lambda: open_profile(name), opened, failed)
+        chooser = ProfileChooser(names)
+        chooser.chosen.connect(open_named)
+        chooser.rejected.connect(lambda: app.exit(0))
+        state["chooser"] = chooser
+        chooser.show()
     code = app.exec()
     if "ctx" in state:
         state["ctx"].drain()  # type: ignore[attr-defined]

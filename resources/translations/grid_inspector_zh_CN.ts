@@ -524,80 +524,80 @@
 <context>
     <name>PatrolsPage</name>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="81" />
+        <location filename="../../ui/pages/patrols.py" line="82" />
         <source>Patrol</source>
         <translation>巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="82" />
+        <location filename="../../ui/pages/patrols.py" line="83" />
         <source>History</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="89" />
+        <location filename="../../ui/pages/patrols.py" line="90" />
         <source>Start a patrol</source>
         <translation>开始巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="101" />
+        <location filename="../../ui/pages/patrols.py" line="102" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="114" />
+        <location filename="../../ui/pages/patrols.py" line="115" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="116" />
+        <location filename="../../ui/pages/patrols.py" line="117" />
         <source>Time slot</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="119" />
+        <location filename="../../ui/pages/patrols.py" line="120" />
         <source>Start patrol (Ctrl+P)</source>
         <translation>开始巡查（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="150" />
+        <location filename="../../ui/pages/patrols.py" line="151" />
         <source>Finish patrol</source>
         <translation>结束巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="193" />
+        <location filename="../../ui/pages/patrols.py" line="194" />
         <source>You have no grid to patrol. Ask your supervisor.</source>
         <translation>您没有可巡查的网格，请联系上级。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="217" />
+        <location filename="../../ui/pages/patrols.py" line="218" />
         <source>Patrol of %1 · %2 · started %3</source>
         <translation>%1 巡查 · %2 · %3 开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/patrols.py" line="244" />
+        <location filename="../../ui/pages/patrols.py" line="245" />
         <source>%n item(s) checked</source>
         <translation>
             <numerusform>已检查 %n 项</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="306" />
+        <location filename="../../ui/pages/patrols.py" line="307" />
         <source>Problem reported as a case.</source>
         <translation>问题已作为事件上报。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/patrols.py" line="323" />
+        <location filename="../../ui/pages/patrols.py" line="324" />
         <source>Patrol finished: %n item(s) checked.</source>
         <translation>
             <numerusform>巡查已结束：共检查 %n 项。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/patrols.py" line="343" />
+        <location filename="../../ui/pages/patrols.py" line="344" />
         <source>%n item(s) checked:</source>
         <translation>
             <numerusform>检查了 %n 项：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/patrols.py" line="350" />
+        <location filename="../../ui/pages/patrols.py" line="351" />
         <source>case reported</source>
         <translation>已上报事件</translation>
     </message>
@@ -705,112 +705,140 @@
     </message>
 </context>
 <context>
+    <name>ProfileChooser</name>
+    <message>
+        <location filename="../../ui/profile_chooser.py" line="40" />
+        <source>Choose a profile — Grid Inspector</source>
+        <translation>选择档案 — 网格巡查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_chooser.py" line="43" />
+        <source>Whose work is this?</source>
+        <translation>请选择使用人的档案：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_chooser.py" line="48" />
+        <source>Demo district (training)</source>
+        <translation>演示社区（培训用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_chooser.py" line="53" />
+        <source>Or a new profile (letters, digits, - and _):</source>
+        <translation>或新建档案（字母、数字、- 和 _）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_chooser.py" line="76" />
+        <source>Profile name: use letters, digits, - and _ only.</source>
+        <translation>档案名称：只能使用字母、数字、- 和 _。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/pages/register.py" line="106" />
+        <location filename="../../ui/pages/register.py" line="91" />
         <source>Search: name, pinyin, last digits of ID number, phone, address (Ctrl+F)</source>
         <translation>搜索：姓名、拼音、身份证号后几位、电话、地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="124" />
+        <location filename="../../ui/pages/register.py" line="109" />
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="126" />
+        <location filename="../../ui/pages/register.py" line="111" />
         <source>Register a new household (Ctrl+N)</source>
         <translation>登记新住户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="158" />
+        <location filename="../../ui/pages/register.py" line="143" />
         <source>Add resident</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="160" />
+        <location filename="../../ui/pages/register.py" line="145" />
         <source>Add a person to this household (Ctrl+Shift+A)</source>
         <translation>为本户添加人员（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="163" />
+        <location filename="../../ui/pages/register.py" line="148" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="166" />
+        <location filename="../../ui/pages/register.py" line="151" />
         <source>Move…</source>
         <translation>迁移…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="168" />
+        <location filename="../../ui/pages/register.py" line="153" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="170" />
+        <location filename="../../ui/pages/register.py" line="155" />
         <source>Residents</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="180" />
+        <location filename="../../ui/pages/register.py" line="165" />
         <source>Save the household first, then add its residents.</source>
         <translation>请先保存住户，再添加家庭成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="191" />
+        <location filename="../../ui/pages/register.py" line="176" />
         <source>Choose a household from the list, or press “New household”.</source>
         <translation>请从列表中选择一户，或点击“新增住户”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="226" />
+        <location filename="../../ui/pages/register.py" line="211" />
         <source>All my grids</source>
         <translation>我的全部网格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="315" />
+        <location filename="../../ui/pages/register.py" line="300" />
         <source>First %n matches: type more to narrow</source>
         <translation>
             <numerusform>仅显示前 %n 条：请多输入几个字缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="316" />
+        <location filename="../../ui/pages/register.py" line="301" />
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="318" />
+        <location filename="../../ui/pages/register.py" line="303" />
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="433" />
+        <location filename="../../ui/pages/register.py" line="418" />
         <source>Household saved</source>
         <translation>住户已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="447" />
+        <location filename="../../ui/pages/register.py" line="432" />
         <source>Remove this household from the register?</source>
         <translation>确定从台账中删除该住户吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="458" />
+        <location filename="../../ui/pages/register.py" line="443" />
         <source>Logging visits is not available in this version.</source>
         <translation>此版本暂不能登记走访。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="502" />
+        <location filename="../../ui/pages/register.py" line="487" />
         <source>Remove this person from the register? If they moved away, use “Move…” instead.</source>
         <translation>确定从台账中删除此人吗？如已搬走，请改用“迁移…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="510" />
+        <location filename="../../ui/pages/register.py" line="495" />
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="545" />
+        <location filename="../../ui/pages/register.py" line="530" />
         <source>This person is no longer in the register.</source>
         <translation>此人已不在台账中。</translation>
     </message>
@@ -1296,67 +1324,67 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="62" />
+        <location filename="../../ui/pages/tasks.py" line="60" />
         <source>Show finished tasks</source>
         <translation>显示已办任务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="65" />
+        <location filename="../../ui/pages/tasks.py" line="63" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="65" />
+        <location filename="../../ui/pages/tasks.py" line="63" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="66" />
+        <location filename="../../ui/pages/tasks.py" line="64" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="66" />
+        <location filename="../../ui/pages/tasks.py" line="64" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="67" />
+        <location filename="../../ui/pages/tasks.py" line="65" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="78" />
+        <location filename="../../ui/pages/tasks.py" line="69" />
         <source>No tasks. New tasks arrive with the next sync.</source>
         <translation>没有任务。新任务会在下次同步时到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="86" />
+        <location filename="../../ui/pages/tasks.py" line="77" />
         <source>Choose a task on the left.</source>
         <translation>请在左侧选择一个任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="91" />
+        <location filename="../../ui/pages/tasks.py" line="82" />
         <source>Open the case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="145" />
+        <location filename="../../ui/pages/tasks.py" line="136" />
         <source>This task is not on this computer.</source>
         <translation>这台电脑上没有这个任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="152" />
+        <location filename="../../ui/pages/tasks.py" line="143" />
         <source>To do, by %1</source>
         <translation>待办，截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="153" />
+        <location filename="../../ui/pages/tasks.py" line="144" />
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="155" />
+        <location filename="../../ui/pages/tasks.py" line="146" />
         <source>Done on %1: %2</source>
         <translation>%1 已办：%2</translation>
     </message>
@@ -1522,29 +1550,29 @@
         <translation>类型：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/visits.py" line="144" />
+        <location filename="../../ui/pages/visits.py" line="145" />
         <source>%n visit(s)</source>
         <translation>
             <numerusform>共 %n 次走访</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/visits.py" line="145" />
+        <location filename="../../ui/pages/visits.py" line="146" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="179" />
+        <location filename="../../ui/pages/visits.py" line="180" />
         <source>No needs were raised during this visit.</source>
         <translation>这次走访没有提出诉求。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="182" />
+        <location filename="../../ui/pages/visits.py" line="183" />
         <source>Needs raised:</source>
         <translation>提出的诉求：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits.py" line="196" />
+        <location filename="../../ui/pages/visits.py" line="197" />
         <source>First find the household: type its address or a name above, then choose it in the list.</source>
         <translation>请先找到住户：在上方输入地址或姓名，再在列表中选中。</translation>
     </message>
@@ -1570,9 +1598,14 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="170" />
+        <location filename="../../ui/app.py" line="182" />
         <source>Could not open the profile: %1</source>
         <translation>无法打开档案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="188" />
+        <source>Grid Inspector</source>
+        <translation>网格巡查</translation>
     </message>
 </context>
 <context>
@@ -1716,7 +1749,7 @@
     <message>
         <location filename="../../ui/issues/action_panel.py" line="61" />
         <location filename="../../ui/issues/detail.py" line="176" />
-        <location filename="../../ui/issues/issue_list.py" line="106" />
+        <location filename="../../ui/issues/issue_list.py" line="104" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
@@ -1779,27 +1812,27 @@
     </message>
     <message>
         <location filename="../../ui/issues/detail.py" line="143" />
-        <location filename="../../ui/issues/issue_list.py" line="47" />
+        <location filename="../../ui/issues/issue_list.py" line="45" />
         <source>(not numbered yet)</source>
         <translation>（尚未编号）</translation>
     </message>
     <message>
         <location filename="../../ui/issues/detail.py" line="147" />
-        <location filename="../../ui/issues/issue_list.py" line="45" />
+        <location filename="../../ui/issues/issue_list.py" line="43" />
         <source>%1 · overdue</source>
         <translation>%1 · 已超期</translation>
     </message>
     <message>
         <location filename="../../ui/issues/detail.py" line="162" />
-        <location filename="../../ui/issues/issue_list.py" line="87" />
-        <location filename="../../ui/issues/issue_list.py" line="104" />
+        <location filename="../../ui/issues/issue_list.py" line="85" />
+        <location filename="../../ui/issues/issue_list.py" line="102" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
         <location filename="../../ui/issues/detail.py" line="163" />
-        <location filename="../../ui/issues/issue_list.py" line="88" />
-        <location filename="../../ui/issues/issue_list.py" line="104" />
+        <location filename="../../ui/issues/issue_list.py" line="86" />
+        <location filename="../../ui/issues/issue_list.py" line="102" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -1830,7 +1863,7 @@
     </message>
     <message>
         <location filename="../../ui/issues/detail.py" line="169" />
-        <location filename="../../ui/issues/issue_list.py" line="106" />
+        <location filename="../../ui/issues/issue_list.py" line="104" />
         <source>Where</source>
         <translation>地点</translation>
     </message>
@@ -1915,63 +1948,63 @@
         <translation>服务器未接受：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="56" />
+        <location filename="../../ui/issues/issue_list.py" line="54" />
         <source>Overdue: the time limit has passed</source>
         <translation>已超期：办理时限已过</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="73" />
+        <location filename="../../ui/issues/issue_list.py" line="71" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="74" />
+        <location filename="../../ui/issues/issue_list.py" line="72" />
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="80" />
+        <location filename="../../ui/issues/issue_list.py" line="78" />
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="82" />
+        <location filename="../../ui/issues/issue_list.py" line="80" />
         <source>All severities</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="83" />
+        <location filename="../../ui/issues/issue_list.py" line="81" />
         <source>Overdue only</source>
         <translation>只看超期</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="85" />
+        <location filename="../../ui/issues/issue_list.py" line="83" />
         <source>Search title, address or number</source>
         <translation>搜索标题、地址或编号</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="87" />
-        <location filename="../../ui/issues/issue_list.py" line="105" />
+        <location filename="../../ui/issues/issue_list.py" line="85" />
+        <location filename="../../ui/issues/issue_list.py" line="103" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="103" />
+        <location filename="../../ui/issues/issue_list.py" line="101" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="103" />
+        <location filename="../../ui/issues/issue_list.py" line="101" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="105" />
+        <location filename="../../ui/issues/issue_list.py" line="103" />
         <source>Reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../ui/issues/issue_list.py" line="144" />
+        <location filename="../../ui/issues/issue_list.py" line="135" />
         <source>%n case(s)</source>
         <translation>%n 件</translation>
     </message>
@@ -2026,17 +2059,17 @@
         <translation>核查已保存，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="43" />
+        <location filename="../../ui/pages/tasks.py" line="41" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="43" />
+        <location filename="../../ui/pages/tasks.py" line="41" />
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="45" />
+        <location filename="../../ui/pages/tasks.py" line="43" />
         <source>Done: %1</source>
         <translation>已办：%1</translation>
     </message>
@@ -2431,7 +2464,7 @@
     </message>
     </context><context><name>patrols</name><message>
         <location filename="../../ui/patrols/rows.py" line="25" />
-        <location filename="../../ui/visits/rows.py" line="54" />
+        <location filename="../../ui/visits/rows.py" line="34" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2477,50 +2510,50 @@
     </message>
     </context><context><name>visits</name><message>
         <location filename="../../ui/patrols/rows.py" line="25" />
-        <location filename="../../ui/visits/rows.py" line="54" />
+        <location filename="../../ui/visits/rows.py" line="34" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../ui/register/models.py" line="56" />
-        <location filename="../../ui/visits/rows.py" line="73" />
+        <location filename="../../ui/visits/rows.py" line="53" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
         <location filename="../../ui/register/models.py" line="59" />
-        <location filename="../../ui/visits/rows.py" line="74" />
+        <location filename="../../ui/visits/rows.py" line="54" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/rows.py" line="54" />
-        <location filename="../../ui/visits/rows.py" line="73" />
+        <location filename="../../ui/visits/rows.py" line="34" />
+        <location filename="../../ui/visits/rows.py" line="53" />
         <source>Household address</source>
         <translation>住户地址</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/rows.py" line="55" />
+        <location filename="../../ui/visits/rows.py" line="35" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/rows.py" line="55" />
+        <location filename="../../ui/visits/rows.py" line="35" />
         <source>Needs</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/rows.py" line="56" />
+        <location filename="../../ui/visits/rows.py" line="36" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/rows.py" line="56" />
+        <location filename="../../ui/visits/rows.py" line="36" />
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/rows.py" line="79" />
+        <location filename="../../ui/visits/rows.py" line="59" />
         <source>Never visited</source>
         <translation>从未走访</translation>
     </message>
@@ -2537,7 +2570,7 @@
     </message>
     <message>
         <location filename="../../ui/register/models.py" line="56" />
-        <location filename="../../ui/visits/rows.py" line="73" />
+        <location filename="../../ui/visits/rows.py" line="53" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
@@ -2553,7 +2586,7 @@
     </message>
     <message>
         <location filename="../../ui/register/models.py" line="59" />
-        <location filename="../../ui/visits/rows.py" line="74" />
+        <location filename="../../ui/visits/rows.py" line="54" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
