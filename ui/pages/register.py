@@ -186,7 +186,7 @@ class RegisterPage(Page):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([250, 540, 560])
+        splitter.setSizes([200, 640, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.setTabOrder(self.search, self.lists)
