@@ -195,13 +195,8 @@ def main() -> None:
     print(f"server loaded with {total:,} records ({time.perf_counter() - t0:.1f} s)")
     admin.create_user(big.db, "jdy", PASSWORD, "supervisor", summary.grid_ids)
     big.db.dispose()
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve",
-                               str(work / "server-pull"), "--port", str(port),
-                               "--log-level", "warning"])
+    server, url = serve(work / "server-pull")
     try:
-        url = f"http://127.0.0.1:{port}"
-        wait_for(url)
         _, puller = device(work / "devices-pull", url, "jdy")
         puller.page_size = 2000
         spans = timed_phases(puller)
@@ -211,6 +206,20 @@ def main() -> None:
     print(f"first pull for a supervisor ({summary.counts.get('household', 0):,} households, "
           f"{total:,} records): pull {spans.get('pull', 0):.1f} s, whole cycle "
           f"{spans['total']:.1f} s (budget for 100k households: < 30 s)")
+
+
+def serve(data_dir: Path) -> tuple[subprocess.Popen, str]:
+    """`grid-inspector-server serve` as a process of its own, answering on a free port."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", str(data_dir),
+                               "--port", str(port), "--log-level", "warning"])
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url)
+    except RuntimeError:
+        server.terminate()
+        raise
+    return server, url
 
 
 def wait_for(url: str) -> None:

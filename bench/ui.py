@@ -187,7 +187,7 @@ def sync_stall(records: int) -> None:
     from inspector.demo import generate
     from sync.server import admin
     from sync.server.config import save_settings
-    from sync.server.local import ThreadedServer, free_port
+    from sync.server.local import ThreadedServer
     from ui.app import freeze_startup_objects
     from ui.context import AppContext, who_of
     from ui.main_window import MainWindow
@@ -201,13 +201,8 @@ def sync_stall(records: int) -> None:
     admin.import_records(setup.db, "area", rb.rows(source, "area"))
     admin.create_user(setup.db, "pusher", rb.PASSWORD, "supervisor", summary.grid_ids)
     setup.db.dispose()
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve",
-                               str(work / "server"), "--port", str(port),
-                               "--log-level", "warning"])
+    server, url = rb.serve(work / "server")
     try:
-        url = f"http://127.0.0.1:{port}"
-        rb.wait_for(url)
         store, engine = rb.device(work / "devices", url, "pusher")
         engine.transport.close()
         rb.copy_areas(source, store)

@@ -9,6 +9,7 @@ tree, checklist items) show the catalogue's own name.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -108,6 +109,19 @@ _CHOICES: dict[tuple[str, str], dict[str, str]] = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("labels", text)
+
+
+def local_time(moment: datetime | None) -> str:
+    """A time the way staff write it: local date and minute ('' for none).
+
+    Stored times are UTC and shown in the computer's zone; a camera's naive EXIF
+    time is already local and shown as it is.
+    """
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def role_label(role: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from inspector.db import Store
 
@@ -117,8 +118,6 @@ class LazyTableModel(QAbstractTableModel):
             value = row.get(column.key)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and row.get("_color"):
-            from PySide6.QtGui import QColor
-
             return QColor(row["_color"])
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.get("_tip")

@@ -4,10 +4,8 @@ last good sync was."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import qtawesome as qta
-from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from inspector.queries.status import SyncState, sync_state
 from inspector.services.recording import Changes
+from sync.client import CycleReport
 
 from .context import AppContext
-from .labels import role_label
+from .labels import local_time, role_label
 from .lock import LockScreen
 from .pages import PAGES
 from .pages.base import Page
@@ -163,11 +162,12 @@ class MainWindow(QMainWindow):
             page.on_changed(changes)
         self.refresh_status()
 
-    def _synced(self, _report: object) -> None:
-        """Pulled records can touch any page: reload the ones already showing data."""
-        for page in self.pages:
-            if page.loaded:
-                page.reload()
+    def _synced(self, report: CycleReport) -> None:
+        """Records that came down can touch any page: reload the ones showing data."""
+        if report.pulled or report.drift.fetched or report.drift.dropped:
+            for page in self.pages:
+                if page.loaded:
+                    page.reload()
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
             self.last_sync.setText(self.tr("Never synced"))
         else:
             self.last_sync.setText(self.tr("Last sync: %1").replace(
-                "%1", _local_time(state.last_success_at)))
+                "%1", local_time(state.last_success_at)))
 
     def set_online(self, online: bool) -> None:
         if online:
@@ -191,8 +191,3 @@ class MainWindow(QMainWindow):
 
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
-
-
-def _local_time(moment: datetime) -> str:
-    local = moment.astimezone() if moment.tzinfo else moment
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)

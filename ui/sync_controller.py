@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
+from inspector.credentials import remember_password
 from inspector.queries.status import SyncState, sync_state
 from sync.client import SyncEngine, Transport, login
 from sync.client.account import adopt_account
-from sync.errors import AuthExpired, Offline, SyncError
+from sync.errors import AuthExpired, Cancelled, Offline, SyncError
 
 if TYPE_CHECKING:
     from .context import AppContext
@@ -110,8 +111,6 @@ class SyncController(QObject):
     # -- login -------------------------------------------------------------------
     def log_in(self, password: str, done, failed) -> None:
         """Get a server token with this password; the profile remembers it for offline use."""
-        from inspector.credentials import remember_password
-
         transport, store, url = self._transport(), self.ctx.store, self.server_url
         username = self.ctx.who.actor.username
 
@@ -175,7 +174,7 @@ class SyncController(QObject):
             self.login_needed.emit()
         elif isinstance(exc, Offline):
             self._set_online(False)
-        if isinstance(exc, Offline | SyncError) and getattr(exc, "kind", "") != "cancelled":
+        if isinstance(exc, SyncError) and not isinstance(exc, Cancelled):
             self._retry.start(self._retry_ms)  # try again later, waiting longer each time
             self._retry_ms = min(self._retry_ms * 2, MAX_RETRY_MS)
         log.info("sync stopped: %s", getattr(exc, "kind", type(exc).__name__))

@@ -33,7 +33,7 @@ from inspector.queries.cases import (
 )
 
 from ..context import AppContext
-from ..labels import choice_label, role_label, status_label
+from ..labels import choice_label, local_time, role_label, status_label
 from ..widgets.photo_strip import StoredPhoto, StoredPhotos
 from .action_panel import ActionPanel
 from .words import (
@@ -43,7 +43,6 @@ from .words import (
     stage_label,
     step_label,
     tr,
-    when,
 )
 
 STAGE_ORDER = ("report", "before", "after", "handling", "verification")
@@ -163,8 +162,8 @@ class IssueDetailView(QWidget):
             (tr("Severity"), severity_label(d.severity)),
             (tr("Triage"), choice_label("enums", "triage", d.triage)),
             (tr("Source"), choice_label("enums", "issue_sources", d.source)),
-            (tr("Occurred at"), when(d.occurred_at)),
-            (tr("Reported at"), when(d.reported_at)),
+            (tr("Occurred at"), local_time(d.occurred_at)),
+            (tr("Reported at"), local_time(d.reported_at)),
             (tr("Reported by"), d.reporter),
             (tr("Where"), f"{d.grid_name} · {d.address}"),
             (tr("Point"), point),
@@ -173,8 +172,8 @@ class IssueDetailView(QWidget):
             (tr("Scope of impact"), d.scope), (tr("Likely development"), d.development),
             (tr("Measures taken"), d.measures),
             (tr("Department"), department_label(d.department)),
-            (tr("Deadline"), when(d.deadline_at)),
-            (tr("Closed at"), when(d.closed_at)),
+            (tr("Deadline"), local_time(d.deadline_at)),
+            (tr("Closed at"), local_time(d.closed_at)),
         )
         for label, value in rows:
             self.fields.addRow(label, _value(value))
@@ -206,7 +205,7 @@ class IssueDetailView(QWidget):
         column = QVBoxLayout(box)
         moved = (status_label(a.to_status) if a.from_status == a.to_status else
                  f"{status_label(a.from_status)} → {status_label(a.to_status)}")
-        line = QLabel(html.escape(f"{when(a.at)} · {a.actor} ({role_label(a.actor_role)}) · ")
+        line = QLabel(html.escape(f"{local_time(a.at)} · {a.actor} ({role_label(a.actor_role)}) · ")
                       + f"<b>{html.escape(step_label(a.kind))}</b> · {html.escape(moved)}")
         line.setObjectName("timeline_line")
         column.addWidget(line)
@@ -218,7 +217,7 @@ class IssueDetailView(QWidget):
         if a.department:
             details.append(tr("Department: %1").replace("%1", department_label(a.department)))
         if a.deadline_at:
-            details.append(tr("Deadline: %1").replace("%1", when(a.deadline_at)))
+            details.append(tr("Deadline: %1").replace("%1", local_time(a.deadline_at)))
         if a.sync_state == "pending":
             details.append(tr("Not yet sent to the server"))
         elif a.sync_state == "rejected":

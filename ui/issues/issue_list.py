@@ -22,10 +22,10 @@ from inspector.db import Store
 from inspector.queries.cases import IssueFilter, category_name, issue_ids, issue_rows
 
 from ..context import AppContext
-from ..labels import choices, fill_combo, status_label
+from ..labels import choices, fill_combo, local_time, status_label
 from ..lazymodel import ID_ROLE, Column, LazyTableModel
 from ..widgets.tables import record_table
-from .words import severity_label, tr, when
+from .words import severity_label, tr
 
 OVERDUE_COLOR = "#c62828"
 OPEN_CASES = "open"  # the status filter's "every open case" entry
@@ -47,8 +47,8 @@ def fetch_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
             "category": category_name(row["category_code"]),
             "severity": severity_label(row["severity"]),
             "status": status,
-            "reported_at": when(row["reported_at"]),
-            "deadline_at": when(row["deadline_at"]),
+            "reported_at": local_time(row["reported_at"]),
+            "deadline_at": local_time(row["deadline_at"]),
             "where": f"{row['grid_name']} · {row['address']}",
             "_color": OVERDUE_COLOR if row["overdue"] else None,
             "_tip": tr("Overdue: the time limit has passed") if row["overdue"] else None,

@@ -6,8 +6,6 @@ the .ts file); statuses and catalogue values come from `ui.labels`.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from inspector.catalogues import load_catalogue
@@ -93,8 +91,4 @@ def severity_label(code: str | None) -> str:
 def is_urgent(severity: str | None) -> bool:
     return severity in URGENT_SEVERITIES
 
-
-def when(moment: datetime | None) -> str:
-    """A stored (UTC) time in the computer's local time; '' for none."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 

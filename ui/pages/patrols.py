@@ -43,12 +43,11 @@ from inspector.services.activities import check_item, finish_patrol, slot_for, s
 from inspector.services.recording import Changes
 
 from ..context import AppContext
-from ..labels import choice_label, choices
+from ..labels import choice_label, choices, local_time
 from ..lazymodel import ID_ROLE, LazyTableModel
 from ..messages import describe
 from ..patrols.checklist import ChecklistRow, FindingForm, item_labels, themes
 from ..patrols.rows import fetch_patrols, patrol_columns
-from ..visits.rows import when_text
 from ..widgets.tables import record_table
 from .base import Page
 
@@ -218,7 +217,7 @@ class PatrolsPage(Page):
         self.header.setText(self.tr("Patrol of %1 · %2 · started %3")
                             .replace("%1", state.grid_name)
                             .replace("%2", choice_label("enums", "patrol_slots", state.slot))
-                            .replace("%3", when_text(state.started_at)))
+                            .replace("%3", local_time(state.started_at)))
         body = QWidget()
         layout = QVBoxLayout(body)
         self.rows = {}

@@ -8,7 +8,7 @@ worker marks them read, so nothing the server refused disappears silently.
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from inspector.queries.status import ProblemRow, SyncState, open_problems, sync_
 from sync.client.problems import acknowledge_problems
 from sync.errors import AuthExpired
 
-from ..labels import entity_label
+from ..labels import entity_label, local_time
 from ..messages import describe
 from .base import Page
 
@@ -42,7 +42,7 @@ class SyncPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.controller = ctx.sync
-        self._problem_ids: list[str] = []
+        self._problem_rows: list[ProblemRow] = []
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -158,9 +158,8 @@ class SyncPage(Page):
     def _show_state(self, state: SyncState) -> None:
         lines = [self.tr("%n change(s) waiting to be sent.", "", state.pending)]
         if state.last_success_at:
-            local = state.last_success_at.astimezone()
             lines.append(self.tr("Last good sync: %1").replace(
-                "%1", QLocale().toString(local, QLocale.FormatType.ShortFormat)))
+                "%1", local_time(state.last_success_at)))
         else:
             lines.append(self.tr("Not synced yet."))
         if state.problems:
@@ -168,7 +167,6 @@ class SyncPage(Page):
         self.state.setText("\n".join(lines))
 
     def _show_problems(self, rows: list[ProblemRow]) -> None:
-        self._problem_ids = [r.id for r in rows]
         self._problem_rows = rows
         self.problems.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -176,14 +174,14 @@ class SyncPage(Page):
             reason = row.reason or ""
             if row.fields:
                 reason += " (" + ", ".join(row.fields) + ")"
-            cells = (QLocale().toString(row.at.astimezone(), QLocale.FormatType.ShortFormat),
+            cells = (local_time(row.at),
                      entity_label(row.entity), kind, reason)
             for col, text in enumerate(cells):
                 self.problems.setItem(i, col, QTableWidgetItem(text))
         self.ack_button.setEnabled(bool(rows))
 
     def _acknowledge(self) -> None:
-        ids = list(self._problem_ids)
+        ids = [problem.id for problem in self._problem_rows]
         self.ctx.db.submit(lambda: acknowledge_problems(self.ctx.store, ids),
                            lambda _n: self.reload(), self._failed)
 

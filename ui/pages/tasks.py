@@ -24,7 +24,8 @@ from inspector.services.recording import Changes
 from ..context import AppContext
 from ..issues.detail import IssueDetailView
 from ..issues.verify_form import VerifyForm
-from ..issues.words import outcome_label, task_kind_label, tr, when
+from ..issues.words import outcome_label, task_kind_label, tr
+from ..labels import local_time
 from ..lazymodel import ID_ROLE, Column, LazyTableModel
 from ..widgets.tables import record_table
 from .base import Page
@@ -43,7 +44,7 @@ def fetch_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
             state = tr("Done: %1").replace("%1", outcome_label(row["result"]) or row["result"]
                                              or "")
         out[task_id] = {"title": row["title"], "kind": task_kind_label(row["kind"]),
-                        "address": row["address"] or "", "due_at": when(row["due_at"]),
+                        "address": row["address"] or "", "due_at": local_time(row["due_at"]),
                         "state": state,
                         "_color": LATE_COLOR if row["late"] else
                         DONE_COLOR if row["status"] != "open" else None}
@@ -139,11 +140,12 @@ class TasksPage(Page):
             return
         self.heading.setText(task.title)
         if task.status == "open":
-            due = when(task.due_at)
+            due = local_time(task.due_at)
             self.state.setText(self.tr("To do, by %1").replace("%1", due) if due
                                else self.tr("To do"))
         else:
-            self.state.setText(self.tr("Done on %1: %2").replace("%1", when(task.completed_at))
+            done_at = local_time(task.completed_at)
+            self.state.setText(self.tr("Done on %1: %2").replace("%1", done_at)
                                .replace("%2", outcome_label(task.result) or task.result or ""))
         has_case = task.issue is not None
         self.case.setVisible(has_case)

@@ -10,9 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from inspector.db import Store
 from inspector.queries.activities import patrol_rows
 
-from ..labels import choice_label
+from ..labels import choice_label, local_time
 from ..lazymodel import RIGHT, Column
-from ..visits.rows import when_text
 
 PROBLEMS = "#c62828"
 
@@ -32,10 +31,10 @@ def fetch_patrols(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]
     out = {}
     for patrol_id, row in patrol_rows(store, ids).items():
         ended = row["ended_at"]
-        state = (tr("Finished %1").replace("%1", when_text(ended)[-5:]) if ended
+        state = (tr("Finished %1").replace("%1", local_time(ended)[-5:]) if ended
                  else tr("In progress"))
         out[patrol_id] = {
-            "when": when_text(row["started_at"]),
+            "when": local_time(row["started_at"]),
             "slot": choice_label("enums", "patrol_slots", row["slot"]), "grid": row["grid"],
             "checked": row["checked"], "problems": row["problems"], "issues": row["issues"],
             "state": state, "_color": PROBLEMS if row["problems"] else None,

@@ -7,7 +7,6 @@ the query's codes into display text, so the model only holds strings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -15,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from inspector.db import Store
 from inspector.queries.activities import household_rows, visit_rows
 
-from ..labels import choice_label
+from ..labels import choice_label, local_time
 from ..lazymodel import RIGHT, Column
 
 DISSATISFIED = "#c62828"
@@ -24,10 +23,6 @@ DISSATISFIED = "#c62828"
 def tr(text: str) -> str:
     return QCoreApplication.translate("visits", text)
 
-
-def when_text(moment: datetime | None) -> str:
-    """A stored UTC time as local date and minute, the way staff write it on paper."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def visit_columns() -> list[Column]:
@@ -40,7 +35,7 @@ def fetch_visits(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     out = {}
     for visit_id, row in visit_rows(store, ids).items():
         out[visit_id] = {
-            "when": when_text(row["visited_at"]), "address": row["address"],
+            "when": local_time(row["visited_at"]), "address": row["address"],
             "kind": choice_label("visit_needs", "visit_kinds", row["kind"]),
             "needs": row["needs"],
             "satisfaction": choice_label("visit_needs", "satisfaction", row["satisfaction"]),
@@ -56,5 +51,5 @@ def household_columns() -> list[Column]:
 
 def fetch_households(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     return {household_id: {"address": row["address"], "head": row["head_name"] or "",
-                           "last_visit": when_text(row["last_visit_at"]) or tr("Never visited")}
+                           "last_visit": local_time(row["last_visit_at"]) or tr("Never visited")}
             for household_id, row in household_rows(store, ids).items()}

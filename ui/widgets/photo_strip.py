@@ -36,6 +36,7 @@ from inspector.photos import PhotoStore
 from inspector.services.attachments import PhotoInput, import_photos
 
 from ..context import AppContext
+from ..labels import local_time
 from ..messages import describe
 
 THUMB = 150  # shown edge in pixels: big enough to tell photos apart at arm's length
@@ -54,9 +55,7 @@ def time_text(widget: QWidget, taken_at: datetime | None) -> str:
     """The camera time under a thumbnail, or a plain "no time" when the photo has none."""
     if taken_at is None:
         return QCoreApplication.translate("PhotoStrip", "no time")
-    if taken_at.tzinfo is not None:  # stored photos: UTC in the database, shown in local time
-        taken_at = taken_at.astimezone()
-    return taken_at.strftime("%Y-%m-%d %H:%M")
+    return local_time(taken_at)
 
 
 class PhotoTile(QFrame):
