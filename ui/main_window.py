@@ -25,7 +25,7 @@ from sync.client import CycleReport
 from .context import AppContext
 from .labels import local_time, role_label
 from .lock import LockScreen
-from .pages import PAGES
+from .pages import pages_for
 from .pages.base import Page
 
 
@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.shortcuts: list[QShortcut] = []
 
         self._built: dict[str, Page] = {}
-        for number, spec in enumerate(PAGES, start=1):
+        self.specs = pages_for(ctx.who.actor.role)
+        for number, spec in enumerate(self.specs, start=1):
             item = QListWidgetItem(qta.icon(spec.icon), spec.title())
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", spec.title())
                             .replace("%2", str(number)))
@@ -132,8 +133,8 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> Page:
         """The page called `name`, built now if it was not yet."""
         if name not in self._built:
-            row = next(i for i, spec in enumerate(PAGES) if spec.name == name)
-            page = PAGES[row].build(self.ctx)
+            row = next(i for i, spec in enumerate(self.specs) if spec.name == name)
+            page = self.specs[row].build(self.ctx)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
@@ -142,17 +143,17 @@ class MainWindow(QMainWindow):
         return self._built[name]
 
     def open_page(self, name: str) -> Page:
-        self.nav.setCurrentRow(next(i for i, spec in enumerate(PAGES) if spec.name == name))
+        self.nav.setCurrentRow(next(i for i, spec in enumerate(self.specs) if spec.name == name))
         return self.page(name)
 
     def open_record(self, entity: str, record_id: str) -> None:
-        spec = next((spec for spec in PAGES if entity in spec.opens), None)
+        spec = next((spec for spec in self.specs if entity in spec.opens), None)
         if spec is not None:
             self.open_page(spec.name).show_record(entity, record_id)
 
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            page = self.page(PAGES[row].name)
+        if 0 <= row < len(self.specs):
+            page = self.page(self.specs[row].name)
             self.stack.setCurrentIndex(row)
             page.activate()
 

@@ -8,8 +8,8 @@ outbox; the audit entry alone records who saw it, from which device and when
 from __future__ import annotations
 
 from ..db import Store
-from ..models import AuditEntry, Resident
-from .recording import Actor
+from ..models import Resident
+from .recording import Actor, audit
 from .scope import check_grid, get
 
 
@@ -18,6 +18,5 @@ def reveal_id_number(store: Store, actor: Actor, resident_id: str) -> str:
     with store.write() as session:
         resident = get(session, Resident, resident_id, "人员")
         check_grid(session, actor, resident.grid_id)
-        session.add(AuditEntry(actor=actor.username, device_id=actor.device_id, action="reveal",
-                               entity="resident", record_id=resident.id, fields=["id_number"]))
+        audit(session, actor, "reveal", "resident", resident.id, ["id_number"])
         return resident.id_number

@@ -100,7 +100,15 @@ def record(session: Session, actor: Actor, changes: Changes, entity: str, obj: S
     size = len(json.dumps(payload, ensure_ascii=False).encode())
     session.add(OutboxEntry(entity=entity, record_id=obj.id, op=op, payload=payload,
                             base_rev=obj.server_rev, priority=priority, size=size))
-    session.add(AuditEntry(actor=actor.username, device_id=actor.device_id,
-                           action=audit_action or op, entity=entity, record_id=obj.id,
-                           fields=fields))
+    audit(session, actor, audit_action or op, entity, obj.id, fields)
     changes.add(entity, obj.id)
+
+
+def audit(session: Session, actor: Actor, action: str, entity: str, record_id: str,
+          fields: list[str] | None = None) -> None:
+    """An audit entry alone, for what changes no record: a reveal, an export, an import.
+
+    `fields` names columns, never values: the audit trail holds no personal data.
+    """
+    session.add(AuditEntry(actor=actor.username, device_id=actor.device_id, action=action,
+                           entity=entity, record_id=record_id, fields=fields))

@@ -12,6 +12,8 @@ from importlib import import_module
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from inspector.roles import ADMIN, SUPERVISOR
+
 from ..context import AppContext
 from .base import Page
 
@@ -24,6 +26,7 @@ class PageSpec:
     icon: str  # qtawesome name
     label: str  # English; translated in the "pages" context
     opens: frozenset[str] = frozenset()  # entities the page shows on ctx.open_record
+    roles: frozenset[str] | None = None  # who sees the page; None: everyone
 
     def title(self) -> str:
         return QCoreApplication.translate("pages", self.label)
@@ -33,9 +36,13 @@ class PageSpec:
         return page_class(ctx)
 
 
+OVERSEERS = frozenset({SUPERVISOR, ADMIN})
+
 PAGES = (
     PageSpec("overview", "overview", "OverviewPage", "fa5s.sitemap",
              QT_TRANSLATE_NOOP("pages", "Overview")),
+    PageSpec("inbox", "inbox", "InboxPage", "fa5s.inbox",
+             QT_TRANSLATE_NOOP("pages", "Review"), roles=OVERSEERS),
     PageSpec("register", "register", "RegisterPage", "fa5s.address-book",
              QT_TRANSLATE_NOOP("pages", "Register"), frozenset({"household", "resident"})),
     PageSpec("patrols", "patrols", "PatrolsPage", "fa5s.walking",
@@ -47,5 +54,14 @@ PAGES = (
     PageSpec("tasks", "tasks", "TasksPage", "fa5s.tasks",
              QT_TRANSLATE_NOOP("pages", "Tasks"), frozenset({"task"})),
     PageSpec("map", "map", "MapPage", "fa5s.map", QT_TRANSLATE_NOOP("pages", "Map")),
+    PageSpec("dashboard", "dashboard", "DashboardPage", "fa5s.chart-bar",
+             QT_TRANSLATE_NOOP("pages", "Dashboard"), roles=OVERSEERS),
+    PageSpec("oversight", "oversight", "OversightPage", "fa5s.balance-scale",
+             QT_TRANSLATE_NOOP("pages", "Data quality"), roles=OVERSEERS),
     PageSpec("sync", "sync", "SyncPage", "fa5s.sync", QT_TRANSLATE_NOOP("pages", "Sync")),
 )
+
+
+def pages_for(role: str) -> tuple[PageSpec, ...]:
+    """The pages a role works with, in navigation order."""
+    return tuple(spec for spec in PAGES if spec.roles is None or role in spec.roles)
