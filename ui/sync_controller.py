@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from .context import AppContext
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PING_MS = 60_000
 FIRST_RETRY_MS = 30_000
@@ -107,6 +109,37 @@ class SyncController(QObject):
         if online != self.online:
             self.online = online
             self.online_changed.emit(online)
+
+    # -- other server calls -------------------------------------------------------
+    def call(self, fn: Callable[[Transport], T], done: Callable[[T], None],
+             failed: Callable[[Exception], None]) -> None:
+        """Run `fn` with a logged-in transport off the GUI thread (supervisors' server views).
+
+        Without a server or a token it fails at once with the error a sync would
+        give, so a page shows the same "log in" or "offline" message.
+        """
+        if not self.server_url:
+            failed(Offline("这个档案没有连接服务器"))
+            return
+        if not self.token:
+            self.login_needed.emit()
+            failed(AuthExpired("请先登录服务器"))
+            return
+        transport = self._transport()
+
+        def work() -> T:
+            try:
+                return fn(transport)
+            finally:
+                transport.close()
+
+        def broke(exc: Exception) -> None:
+            if isinstance(exc, AuthExpired):
+                self.token = None
+                self.login_needed.emit()
+            failed(exc)
+
+        self.ctx.background(work, done, broke)
 
     # -- login -------------------------------------------------------------------
     def log_in(self, password: str, done, failed) -> None:
