@@ -28,7 +28,7 @@ from sqlalchemy import select
 
 from inspector.db import Store, open_store
 from inspector.demo import generate
-from inspector.models import ENTITIES, Area, Household, LocalProfile, Photo, PhotoLink, Resident
+from inspector.models import Area, Household, LocalProfile, Photo, PhotoLink, Resident
 from inspector.photos import PhotoStore, process_photo
 from inspector.services.recording import Actor, Changes, record
 from sync.client import SyncEngine, Transport, login
@@ -36,22 +36,10 @@ from sync.client.account import adopt_account
 from sync.server import admin
 from sync.server.config import save_settings
 from sync.server.local import ThreadedServer, free_port
-from sync.wire import from_wire, row_dict
+from sync.server.seed import LOAD_ORDER, rows
+from sync.wire import from_wire
 
 PASSWORD = "bench-password-1"
-# Parents before children, so the server never has to wait for a reference.
-LOAD_ORDER = ("area", "grid_staff", "building", "place", "component", "household", "resident",
-              "patrol", "issue", "patrol_item", "issue_action", "visit", "visit_need", "task")
-
-
-def rows(store: Store, entity: str) -> list[dict]:
-    model = ENTITIES[entity]
-    with store.read() as s:
-        objs = s.scalars(select(model)).all()
-        if entity == "area":
-            level = {"district": 0, "street": 1, "community": 2, "grid": 3}
-            objs = sorted(objs, key=lambda a: level[a.level])
-        return [row_dict(o) for o in objs]
 
 
 def device(folder: Path, url: str, username: str) -> tuple[Store, SyncEngine]:
@@ -190,7 +178,7 @@ def main() -> None:
     save_settings(big.settings)
     t0 = time.perf_counter()
     total = 0
-    for entity in LOAD_ORDER:
+    for entity in LOAD_ORDER[:-1]:  # generated without photos
         total += admin.import_records(big.db, entity, rows(source, entity))
     print(f"server loaded with {total:,} records ({time.perf_counter() - t0:.1f} s)")
     admin.create_user(big.db, "jdy", PASSWORD, "supervisor", summary.grid_ids)

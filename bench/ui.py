@@ -188,6 +188,7 @@ def sync_stall(records: int) -> None:
     from sync.server import admin
     from sync.server.config import save_settings
     from sync.server.local import ThreadedServer
+    from sync.server.seed import rows
     from ui.app import freeze_startup_objects
     from ui.context import AppContext, who_of
     from ui.main_window import MainWindow
@@ -198,7 +199,7 @@ def sync_stall(records: int) -> None:
     summary = generate(source, households=max(1000, records // 3), photos=False)
     setup = ThreadedServer(work / "server")
     save_settings(setup.settings)
-    admin.import_records(setup.db, "area", rb.rows(source, "area"))
+    admin.import_records(setup.db, "area", rows(source, "area"))
     admin.create_user(setup.db, "pusher", rb.PASSWORD, "supervisor", summary.grid_ids)
     setup.db.dispose()
     server, url = rb.serve(work / "server")

@@ -12,7 +12,7 @@ from .generator import STAFF as STAFF_ACCOUNT
 from .generator import SUPERVISOR as SUPERVISOR_ACCOUNT
 
 DEFAULT_ACCOUNT = "wgy01"
-DEMO_PASSWORD = "demo"  # shown on the demo lock screen; the demo holds no real data
+DEMO_PASSWORD = "demo2026"  # shown on the demo lock screen; the demo holds no real data
 _NAMES = {WORKER: "演示网格员", STAFF: "演示社区工作人员", SUPERVISOR: "演示监督员"}
 
 
