@@ -18,6 +18,11 @@ Shapes (every file: ``{"catalogue": name, "version": str, "entries": [...]}``):
 - ``enums``, ``visit_needs``, ``resident_tags``: groups ``{code, name, values}``
   where each value is ``{code, name, ...}``; ``codes(catalogue, group)`` gives
   the valid stored values of one group.
+- ``time_limits``: one entry per severity ``{code, name, factor, overrides}``;
+  an override is ``{category, value, unit}`` for a class or subclass code.
+- ``holidays``: one entry per year ``{code: "y2026", name, year, published,
+  source, holidays: [{name, from, to}], workdays: [{name, date}]}`` (dates ISO).
+  ``inspector.deadlines`` turns both into deadlines.
 
 Loaded catalogues are frozen (read-only mappings and tuples) because they are
 cached and shared by every caller; helpers hand out plain dicts.
@@ -31,6 +36,7 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -40,9 +46,11 @@ from inspector.errors import NotFoundError, StoreError
 NAMES = (
     "departments",
     "enums",
+    "holidays",
     "issue_categories",
     "patrol_checklist",
     "resident_tags",
+    "time_limits",
     "visit_needs",
 )
 
@@ -50,9 +58,11 @@ NAMES = (
 _MEMBERS: dict[str, str | None] = {
     "departments": None,
     "enums": "values",
+    "holidays": None,
     "issue_categories": "children",
     "patrol_checklist": "items",
     "resident_tags": "values",
+    "time_limits": None,
     "visit_needs": "values",
 }
 # Trees whose member codes must be unique across the whole file, not just per entry:
@@ -62,6 +72,7 @@ _GLOBAL_CODES = {"issue_categories", "patrol_checklist"}
 _DEPENDS = {
     "issue_categories": ("departments", "enums"),
     "patrol_checklist": ("issue_categories",),
+    "time_limits": ("enums", "issue_categories"),
 }
 # Groups services look up by name; a file without them is refused.
 _REQUIRED_GROUPS = {
@@ -278,16 +289,7 @@ def _check_content(name: str, entries: list[dict], deps: dict[str, Catalogue]) -
                 if not isinstance(limit, dict):
                     problems.append(f"{at}: time_limit is missing")
                 else:
-                    value = limit.get("value")
-                    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                        problems.append(
-                            f"{at}: time_limit.value {value!r} must be a positive integer"
-                        )
-                    if limit.get("unit") not in TIME_UNITS:
-                        problems.append(
-                            f"{at}: time_limit.unit {limit.get('unit')!r} "
-                            f"is not one of {', '.join(TIME_UNITS)}"
-                        )
+                    problems += _limit_problems(f"{at}: time_limit", limit)
                 if sub.get("default_triage") not in triage:
                     problems.append(
                         f"{at}: default_triage {sub.get('default_triage')!r} "
@@ -318,6 +320,10 @@ def _check_content(name: str, entries: list[dict], deps: dict[str, Catalogue]) -
             for group in tag.get("requires", []):
                 if group not in groups:
                     problems.append(f"{at}: requires unknown group {group!r}")
+    elif name == "time_limits":
+        problems += _check_time_limits(entries, deps)
+    elif name == "holidays":
+        problems += _check_holidays(entries)
     elif name == "enums":
         slots = next(g for g in entries if g["code"] == "patrol_slots")["values"]
         for slot in slots:
@@ -327,6 +333,101 @@ def _check_content(name: str, entries: list[dict], deps: dict[str, Catalogue]) -
                 problems.append(
                     f"patrol_slots ({slot['code']}): start/end must be HH:MM with start before end"
                 )
+    return problems
+
+
+def _limit_problems(at: str, limit: Mapping[str, Any]) -> list[str]:
+    """A time limit ``{value, unit}``: a positive whole number of a known unit."""
+    problems = []
+    value = limit.get("value")
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        problems.append(f"{at}.value {value!r} must be a positive integer")
+    if limit.get("unit") not in TIME_UNITS:
+        problems.append(f"{at}.unit {limit.get('unit')!r} is not one of {', '.join(TIME_UNITS)}")
+    return problems
+
+
+def _check_time_limits(entries: list[dict], deps: dict[str, Catalogue]) -> list[str]:
+    """One entry per severity, a sensible factor, overrides naming real categories."""
+    problems = []
+    severities = _codes_of(deps["enums"].members("severity"))
+    classes = deps["issue_categories"].entries
+    categories = _codes_of(classes) | {s["code"] for c in classes for s in c["children"]}
+    missing = severities - {e["code"] for e in entries}
+    if missing:
+        problems.append(f"severities missing: {', '.join(sorted(missing))}")
+    for i, entry in enumerate(entries):
+        at = f"entries[{i}] ({entry['code']})"
+        if entry["code"] not in severities:
+            problems.append(f"{at}: code is not a severity in enums.json")
+        factor = entry.get("factor")
+        if not isinstance(factor, int | float) or isinstance(factor, bool) or not 0 < factor <= 10:
+            problems.append(f"{at}: factor {factor!r} must be a number above 0 and at most 10")
+        overrides = entry.get("overrides")
+        if not isinstance(overrides, list):
+            problems.append(f"{at}: overrides must be a list")
+            continue
+        seen: set[str] = set()
+        for j, override in enumerate(overrides):
+            where = f"{at}.overrides[{j}]"
+            if not isinstance(override, dict):
+                problems.append(f"{where} must be an object")
+                continue
+            category = override.get("category")
+            if category not in categories:
+                problems.append(f"{where}: category {category!r} is not a class or subclass "
+                                "in issue_categories.json")
+            elif category in seen:
+                problems.append(f"{where}: category {category!r} is listed twice")
+            seen.add(category)
+            problems += _limit_problems(where, override)
+    return problems
+
+
+def _iso_day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _check_holidays(entries: list[dict]) -> list[str]:
+    """Each year: dates of that year, ranges in order, make-up workdays on weekends only."""
+    problems = []
+    for i, entry in enumerate(entries):
+        at = f"entries[{i}] ({entry['code']})"
+        year = entry.get("year")
+        if not isinstance(year, int) or isinstance(year, bool) or entry["code"] != f"y{year}":
+            problems.append(f"{at}: year {year!r} must be a whole year and the code y<year>")
+            continue
+        if not isinstance(entry.get("published"), bool):
+            problems.append(f"{at}: 'published' must be true or false")
+        if not isinstance(entry.get("source"), str) or not entry["source"].strip():
+            problems.append(f"{at}: 'source' must say where the dates come from")
+        spans, workdays = entry.get("holidays"), entry.get("workdays")
+        if not isinstance(spans, list) or not isinstance(workdays, list):
+            problems.append(f"{at}: 'holidays' and 'workdays' must be lists")
+            continue
+        if entry.get("published") is False and (spans or workdays):
+            problems.append(f"{at}: an unpublished year lists no holidays or workdays")
+        off: set[date] = set()
+        for j, span in enumerate(spans):
+            start, end = (_iso_day(span.get(k)) if isinstance(span, dict) else None
+                          for k in ("from", "to"))
+            if start is None or end is None or start > end or {start.year, end.year} != {year}:
+                problems.append(f"{at}.holidays[{j}]: from/to must be dates of {year}, "
+                                "from not after to")
+                continue
+            off.update(start + timedelta(days=n) for n in range((end - start).days + 1))
+        for j, workday in enumerate(workdays):
+            day = _iso_day(workday.get("date")) if isinstance(workday, dict) else None
+            if day is None or day.year != year:
+                problems.append(f"{at}.workdays[{j}]: date must be a date of {year}")
+            elif day.weekday() < 5:
+                problems.append(f"{at}.workdays[{j}]: {day} is a weekday; only a Saturday or "
+                                "Sunday can be made a workday")
+            elif day in off:
+                problems.append(f"{at}.workdays[{j}]: {day} is also inside a holiday")
     return problems
 
 

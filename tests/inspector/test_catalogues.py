@@ -173,6 +173,30 @@ def _unflagged_tag(d: dict) -> None:
     del d["entries"][0]["values"][0]["restricted"]
 
 
+def _unknown_override(d: dict) -> None:
+    d["entries"][0]["overrides"][0]["category"] = "no_such_category"
+
+
+def _zero_factor(d: dict) -> None:
+    d["entries"][1]["factor"] = 0
+
+
+def _severity_left_out(d: dict) -> None:
+    d["entries"] = [e for e in d["entries"] if e["code"] != "minor"]
+
+
+def _weekday_made_workday(d: dict) -> None:
+    d["entries"][0]["workdays"][0]["date"] = "2026-01-05"  # a Monday
+
+
+def _holiday_in_another_year(d: dict) -> None:
+    d["entries"][0]["holidays"][0]["to"] = "2027-01-03"
+
+
+def _unpublished_with_dates(d: dict) -> None:
+    d["entries"][1]["holidays"] = [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-01"}]
+
+
 @pytest.fixture
 def copy_dir(tmp_path: Path) -> Path:
     shutil.copytree(cat.catalogues_dir(), tmp_path, dirs_exist_ok=True)
@@ -189,6 +213,12 @@ def copy_dir(tmp_path: Path) -> Path:
         ("issue_categories", _unknown_department, "'ministry_of_magic' is not in departments.json"),
         ("resident_tags", _missing_group, "required groups missing: housing_uses"),
         ("resident_tags", _unflagged_tag, "'restricted' must be true or false"),
+        ("time_limits", _unknown_override, "'no_such_category' is not a class or subclass"),
+        ("time_limits", _zero_factor, "factor 0 must be a number above 0"),
+        ("time_limits", _severity_left_out, "severities missing: minor"),
+        ("holidays", _weekday_made_workday, "2026-01-05 is a weekday"),
+        ("holidays", _holiday_in_another_year, "from/to must be dates of 2026"),
+        ("holidays", _unpublished_with_dates, "an unpublished year lists no holidays"),
     ],
 )
 def test_a_broken_catalogue_is_refused_naming_file_and_problem(copy_dir, file, change, message):
