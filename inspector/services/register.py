@@ -1,9 +1,10 @@
 """The household and resident register (台账): add, edit, move and remove.
 
 Each function is one user action in one transaction: the change, its outbox
-entry and its audit entry commit together. Forms pass the fields as a mapping;
-`inspector.validation` checks them, so the form, the importer and the server
-refuse the same input with the same reasons.
+entry and its audit entry commit together. The `insert_*`/`update_*` forms do the
+same inside the caller's transaction, so an import writes all its rows or none.
+Forms pass the fields as a mapping; `inspector.validation` checks them, so the
+form, the importer and the server refuse the same input with the same reasons.
 """
 
 from __future__ import annotations
@@ -50,15 +51,21 @@ def _check_building(session: Session, building_id: str | None, grid_id: str) -> 
 
 
 def add_household(store: Store, actor: Actor, data: Mapping[str, Any]) -> tuple[str, Changes]:
-    clean = validation.clean_household(data)
     changes = Changes()
     with store.write() as session:
-        check_grid(session, actor, clean["grid_id"])  # type: ignore[arg-type]
-        _check_building(session, clean["building_id"], clean["grid_id"])  # type: ignore[arg-type]
-        household = Household(**clean)
-        session.add(household)
-        record(session, actor, changes, "household", household, "insert")
-        return household.id, changes
+        return insert_household(session, actor, changes, data), changes
+
+
+def insert_household(session: Session, actor: Actor, changes: Changes,
+                     data: Mapping[str, Any]) -> str:
+    """`add_household` inside the caller's transaction (an import writes many in one)."""
+    clean = validation.clean_household(data)
+    check_grid(session, actor, clean["grid_id"])  # type: ignore[arg-type]
+    _check_building(session, clean["building_id"], clean["grid_id"])  # type: ignore[arg-type]
+    household = Household(**clean)
+    session.add(household)
+    record(session, actor, changes, "household", household, "insert")
+    return household.id
 
 
 def edit_household(store: Store, actor: Actor, household_id: str,
@@ -66,19 +73,25 @@ def edit_household(store: Store, actor: Actor, household_id: str,
     """Save a household form: only the fields that really changed are sent and audited."""
     changes = Changes()
     with store.write() as session:
-        household = get(session, Household, household_id, "住户")
-        check_grid(session, actor, household.grid_id)
-        clean = validation.clean_household({**_fields(household), **data})
-        check_grid(session, actor, clean["grid_id"])  # type: ignore[arg-type]
-        _check_building(session, clean["building_id"], clean["grid_id"])  # type: ignore[arg-type]
-        base = apply_fields(household, clean)
-        record(session, actor, changes, "household", household, "update", base=base)
-        if "grid_id" in base:  # its residents follow it into the new grid
-            for resident in session.scalars(select(Resident).where(
-                    Resident.household_id == household.id)):
-                moved = apply_fields(resident, {"grid_id": household.grid_id})
-                record(session, actor, changes, "resident", resident, "update", base=moved)
+        update_household(session, actor, changes, household_id, data)
     return changes
+
+
+def update_household(session: Session, actor: Actor, changes: Changes, household_id: str,
+                     data: Mapping[str, Any]) -> None:
+    """`edit_household` inside the caller's transaction."""
+    household = get(session, Household, household_id, "住户")
+    check_grid(session, actor, household.grid_id)
+    clean = validation.clean_household({**_fields(household), **data})
+    check_grid(session, actor, clean["grid_id"])  # type: ignore[arg-type]
+    _check_building(session, clean["building_id"], clean["grid_id"])  # type: ignore[arg-type]
+    base = apply_fields(household, clean)
+    record(session, actor, changes, "household", household, "update", base=base)
+    if "grid_id" in base:  # its residents follow it into the new grid
+        for resident in session.scalars(select(Resident).where(
+                Resident.household_id == household.id)):
+            moved = apply_fields(resident, {"grid_id": household.grid_id})
+            record(session, actor, changes, "resident", resident, "update", base=moved)
 
 
 def remove_household(store: Store, actor: Actor, household_id: str) -> Changes:
@@ -127,30 +140,42 @@ def _check_restricted(actor: Actor, clean: Mapping[str, Any], before: Any = None
 
 def add_resident(store: Store, actor: Actor, household_id: str,
                  data: Mapping[str, Any]) -> tuple[str, Changes]:
-    clean = validation.clean_resident(data)
-    _check_restricted(actor, clean)
     changes = Changes()
     with store.write() as session:
-        household = get(session, Household, household_id, "住户")
-        check_grid(session, actor, household.grid_id)
-        _check_unique_id(session, clean["id_number"], None)  # type: ignore[arg-type]
-        resident = Resident(**clean, household_id=household.id, grid_id=household.grid_id)
-        session.add(resident)
-        record(session, actor, changes, "resident", resident, "insert")
-        return resident.id, changes
+        return insert_resident(session, actor, changes, household_id, data), changes
+
+
+def insert_resident(session: Session, actor: Actor, changes: Changes, household_id: str,
+                    data: Mapping[str, Any]) -> str:
+    """`add_resident` inside the caller's transaction."""
+    clean = validation.clean_resident(data)
+    _check_restricted(actor, clean)
+    household = get(session, Household, household_id, "住户")
+    check_grid(session, actor, household.grid_id)
+    _check_unique_id(session, clean["id_number"], None)  # type: ignore[arg-type]
+    resident = Resident(**clean, household_id=household.id, grid_id=household.grid_id)
+    session.add(resident)
+    record(session, actor, changes, "resident", resident, "insert")
+    return resident.id
 
 
 def edit_resident(store: Store, actor: Actor, resident_id: str, data: Mapping[str, Any]) -> Changes:
     changes = Changes()
     with store.write() as session:
-        resident = get(session, Resident, resident_id, "人员")
-        check_grid(session, actor, resident.grid_id)
-        clean = validation.clean_resident({**_fields(resident), **data})
-        _check_restricted(actor, clean, resident.restricted_tags)
-        _check_unique_id(session, clean["id_number"], resident.id)  # type: ignore[arg-type]
-        base = apply_fields(resident, clean)
-        record(session, actor, changes, "resident", resident, "update", base=base)
+        update_resident(session, actor, changes, resident_id, data)
     return changes
+
+
+def update_resident(session: Session, actor: Actor, changes: Changes, resident_id: str,
+                    data: Mapping[str, Any]) -> None:
+    """`edit_resident` inside the caller's transaction."""
+    resident = get(session, Resident, resident_id, "人员")
+    check_grid(session, actor, resident.grid_id)
+    clean = validation.clean_resident({**_fields(resident), **data})
+    _check_restricted(actor, clean, resident.restricted_tags)
+    _check_unique_id(session, clean["id_number"], resident.id)  # type: ignore[arg-type]
+    base = apply_fields(resident, clean)
+    record(session, actor, changes, "resident", resident, "update", base=base)
 
 
 def move_resident(store: Store, actor: Actor, resident_id: str,
