@@ -14,17 +14,22 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from inspector.catalogues import resources_dir
 from inspector.db import Store, open_store
+from inspector.demo.accounts import DEMO_PASSWORD
 from inspector.models import LocalProfile
-from inspector.profiles import DEMO, store_path
+from inspector.profiles import DEMO, profile_dir, store_path
 from inspector.roles import ROLES
 
 from .background import Worker
+
+if TYPE_CHECKING:
+    from sync.classroom import Classroom
 from .context import AppContext, Who, who_of
 from .lock import IdleWatcher, idle_minutes
 from .main_window import MainWindow
@@ -70,7 +75,11 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 
 
 def open_demo(name: str, role: str, households: int | None = None) -> tuple[Store, Who]:
-    """Open the demo profile (filling it on first use) as the demo account of `role`."""
+    """Open a standalone demo store as the demo account of `role`, filling it on first use.
+
+    This is the district `grid-inspector demo-data` makes (any size, no server),
+    which the benchmarks use; trainees get the classroom (`open_classroom`).
+    """
     from inspector.demo import CLASSROOM_HOUSEHOLDS, generate
     from inspector.demo.accounts import act_as
 
@@ -84,6 +93,16 @@ def open_demo(name: str, role: str, households: int | None = None) -> tuple[Stor
     except BaseException:
         store.close()
         raise
+
+
+def open_classroom(classroom: Classroom, role: str) -> tuple[Store, Who]:
+    """Open the demo laptop of `role`, with the built-in server running (built on first use)."""
+    if not classroom.built:
+        classroom.build()
+    classroom.start()
+    store = open_store(classroom.device_path(role))
+    with store.read() as session:
+        return store, who_of(session.get(LocalProfile, 1))
 
 
 def open_profile(name: str) -> tuple[Store, Who | None]:
@@ -142,11 +161,22 @@ def run(argv: list[str]) -> int:
     opener = Worker(1, app)
     state: dict[str, object] = {}
 
+    def classroom() -> Classroom:
+        """The demo classroom, imported on first use: it brings the server's packages
+        (FastAPI, uvicorn), which a real profile's start-up need not load."""
+        if "classroom" not in state:
+            from sync.classroom import Classroom
+
+            state["classroom"] = Classroom(profile_dir(DEMO) / "classroom")
+        return state["classroom"]  # type: ignore[return-value]
+
     def opened(result: tuple[Store, Who | None]) -> None:
         store, who = result
         state["store"] = store
+        if "preparing" in state:
+            state.pop("preparing").close()  # type: ignore[attr-defined]
         if who is not None and who.demo:
-            start(store, who)
+            start(store, who, DEMO_PASSWORD if who.server_url else None)
             return
         from .login import ask_login
 
@@ -161,10 +191,14 @@ def run(argv: list[str]) -> int:
             ctx.sync.log_in(password, lambda: None, lambda _exc: None)
         window = MainWindow(ctx)
         state["window"] = window
+        if window.demo_banner is not None:
+            window.demo_banner.role_chosen.connect(switch_role)
+            window.demo_banner.reset_confirmed.connect(reset_demo)
         watcher = IdleWatcher(idle_minutes(), window)
         watcher.idle.connect(window.lock)
         app.installEventFilter(watcher)
         window.show()
+        app.setQuitOnLastWindowClosed(True)
         if args.view:
             window.open_page(args.view)
         when_idle(window, freeze_startup_objects)
@@ -182,6 +216,8 @@ def run(argv: list[str]) -> int:
         message = QApplication.translate("app", "Could not open the profile: %1").replace(
             "%1", describe(exc))
         print(message, file=sys.stderr)
+        if "preparing" in state:
+            state.pop("preparing").close()  # type: ignore[attr-defined]
         if args.screenshot or args.probe:
             app.exit(1)
             return
@@ -191,9 +227,49 @@ def run(argv: list[str]) -> int:
         state["error"] = box
         box.open()
 
+    def close_current() -> None:
+        """Put the open profile away (window, threads, store) before another opens."""
+        app.setQuitOnLastWindowClosed(False)  # no window for a moment is not the end
+        window, ctx = state.pop("window"), state.pop("ctx")
+        window.close()  # type: ignore[attr-defined]
+        window.deleteLater()  # type: ignore[attr-defined]
+        ctx.drain()  # type: ignore[attr-defined]
+        ctx.deleteLater()  # type: ignore[attr-defined]
+        state.pop("store").close()  # type: ignore[attr-defined]
+
+    def switch_role(role: str) -> None:
+        args.role = role
+        close_current()
+        opener.submit(lambda: open_classroom(classroom(), role), opened, failed)
+
+    def reset_demo() -> None:
+        close_current()
+
+        def work() -> tuple[Store, Who]:
+            room = classroom()
+            room.stop()
+            room.reset()
+            return open_classroom(room, args.role)
+
+        preparing(QApplication.translate("app", "Resetting the demo …"))
+        opener.submit(work, opened, failed)
+
+    def preparing(text: str) -> None:
+        progress = QProgressDialog(text, "", 0, 0)
+        progress.setCancelButton(None)
+        progress.setWindowTitle(QApplication.translate("app", "Grid Inspector"))
+        progress.setMinimumDuration(0)
+        state["preparing"] = progress
+        progress.show()
+
     def open_named(name: str) -> None:
-        if name == DEMO:
+        if name == DEMO and store_path(DEMO).exists():
             opener.submit(lambda: open_demo(name, args.role), opened, failed)
+        elif name == DEMO:
+            if not classroom().built:
+                preparing(QApplication.translate(
+                    "app", "Setting up the demo community and its server (first run only) …"))
+            opener.submit(lambda: open_classroom(classroom(), args.role), opened, failed)
         else:
             opener.submit(lambda: open_profile(name), opened, failed)
 
@@ -214,4 +290,6 @@ def run(argv: list[str]) -> int:
     opener.drain()
     if "store" in state:
         state["store"].close()  # type: ignore[attr-defined]
+    if "classroom" in state:
+        classroom().stop()
     return code

@@ -5,7 +5,7 @@ last good sync was."""
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from inspector.services.recording import Changes
 from sync.client import CycleReport
 
 from .context import AppContext
+from .demo.banner import DemoBanner
 from .labels import local_time, role_label
 from .lock import LockScreen
 from .pages import pages_for
@@ -39,13 +40,10 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(self.content)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        self.demo_banner: DemoBanner | None = None
         if ctx.who.demo:
-            banner = QLabel(self.tr("Demo mode — fictional data for training only"))
-            banner.setObjectName("demoBanner")
-            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            banner.setStyleSheet("#demoBanner { background: #f0a020; color: black; "
-                                 "font-weight: bold; padding: 6px; }")
-            outer.addWidget(banner)
+            self.demo_banner = DemoBanner(ctx.actor.role)
+            outer.addWidget(self.demo_banner)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
