@@ -1,0 +1,89 @@
+"""The demo as a trainer runs it: a worker's laptop and the supervisor's, one built-in server."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from uikit import wait_idle
+
+from inspector.demo.accounts import DEMO_PASSWORD
+from inspector.models import Issue, utcnow
+from inspector.services.cases import IssueInput, report_issue
+from sync.classroom import Classroom
+from ui.app import open_classroom
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("classroom")
+    Classroom(folder).build(200)
+    return folder
+
+
+@pytest.fixture
+def room(built, tmp_path):
+    classroom = Classroom(shutil.copytree(built, tmp_path / "classroom"))
+    yield classroom
+    classroom.stop()
+
+
+def _laptop(qtbot, room: Classroom, role: str):
+    store, who = open_classroom(room, role)
+    ctx = AppContext(store, who)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(ctx.sync.logged_in, timeout=20_000):
+        ctx.sync.log_in(DEMO_PASSWORD, lambda: None, lambda exc: None)
+    return store, ctx, window
+
+
+def _close(ctx: AppContext, window: MainWindow) -> None:
+    window.close()
+    ctx.sync.cancel()
+    ctx.drain()
+    ctx.store.close()
+
+
+def test_a_report_made_as_worker_is_in_the_supervisors_laptop_after_a_sync(qtbot, room):
+    store, ctx, window = _laptop(qtbot, room, "worker")
+    assert window.demo_banner is not None and window.demo_banner.isVisible()
+    issue_id, _ = report_issue(store, ctx.actor, IssueInput(
+        grid_id=ctx.actor.grid_ids[0], category_code="drain_blocked", severity="general",
+        title="雨水口堵塞", description="路口雨水口被落叶堵住", address="演示路1号",
+        occurred_at=utcnow() - timedelta(minutes=5)))
+    with qtbot.waitSignal(ctx.sync.finished, timeout=60_000) as done:
+        ctx.sync.sync_now()
+    assert done.args[0].pending_after == 0
+    _close(ctx, window)
+
+    store, ctx, window = _laptop(qtbot, room, "supervisor")
+    assert window.demo_banner.roles.currentData() == "supervisor"
+    with qtbot.waitSignal(ctx.sync.finished, timeout=60_000):
+        ctx.sync.sync_now()
+    with store.read() as session:
+        assert session.get(Issue, issue_id).status == "reported"
+    _close(ctx, window)
+
+
+def test_the_banner_asks_before_a_reset_and_offers_every_role(qtbot, room):
+    store, ctx, window = _laptop(qtbot, room, "staff")
+    banner = window.demo_banner
+    assert [banner.roles.itemData(i) for i in range(banner.roles.count())] == [
+        "worker", "staff", "supervisor"]
+    with qtbot.waitSignal(banner.role_chosen) as chosen:
+        banner.roles.activated.emit(2)
+    assert chosen.args == ["supervisor"]
+    banner.ask_reset()
+    with qtbot.assertNotEmitted(banner.reset_confirmed):
+        banner.confirm.button(QMessageBox.StandardButton.No).click()
+    banner.ask_reset()
+    with qtbot.waitSignal(banner.reset_confirmed):
+        banner.confirm.button(QMessageBox.StandardButton.Yes).click()
+    wait_idle(qtbot, ctx)
+    _close(ctx, window)
