@@ -13,10 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from .. import caseflow
 from ..catalogues import issue_subcategory, load_catalogue
 from ..db import Store
+from ..deadlines import OVERDUE, deadline_state
 from ..errors import NotFoundError
 from ..models import Area, Issue, IssueAction, Photo, PhotoLink, Task, utcnow
 
@@ -76,15 +78,29 @@ def _filtered(query: Select, flt: IssueFilter, now: datetime) -> Select:
 
 def issue_ids(store: Store, flt: IssueFilter = IssueFilter(),  # noqa: B008 - frozen, shared
               now: datetime | None = None) -> list[str]:
-    """Cases matching the filter, newest report first (drafts by when they were written)."""
+    """Cases matching the filter, newest report first (drafts by when they were written);
+    the overdue list most overdue first."""
     when = func.coalesce(Issue.reported_at, Issue.created_at)
     query = _filtered(select(Issue.id), flt, now or utcnow())
+    order = (Issue.deadline_at, Issue.id) if flt.overdue_only else (when.desc(), Issue.id)
     with store.read() as session:
-        return list(session.scalars(query.order_by(when.desc(), Issue.id)))
+        return list(session.scalars(query.order_by(*order)))
+
+
+def deadlines_given(session: Session, ids: Sequence[str]) -> dict[str, datetime]:
+    """When each case got its current deadline: its latest dispatch or approved extension
+    (refused steps left out). The share of that time still left says "due soon"."""
+    rows = session.execute(
+        select(IssueAction.issue_id, func.max(IssueAction.at))
+        .where(IssueAction.issue_id.in_(list(ids)), IssueAction.deadline_at.is_not(None),
+               IssueAction.sync_state != "rejected")
+        .group_by(IssueAction.issue_id)).all()
+    return dict(rows)
 
 
 def issue_rows(store: Store, ids: Sequence[str], now: datetime | None = None) -> dict[str, Row]:
-    """One row per case for the list: number, title, codes, dates, and whether it is overdue."""
+    """One row per case for the list: number, title, codes, dates, and its deadline state
+    (`inspector.deadlines`: overdue, due_soon, on_time or None)."""
     now = now or utcnow()
     with store.read() as session:
         rows = session.execute(
@@ -93,12 +109,16 @@ def issue_rows(store: Store, ids: Sequence[str], now: datetime | None = None) ->
                    Issue.address, Area.name)
             .join(Area, Area.id == Issue.grid_id)
             .where(Issue.id.in_(list(ids)))).all()
-    return {r.id: {"number": r.number, "title": r.title, "category_code": r.category_code,
-                   "severity": r.severity, "status": r.status, "occurred_at": r.occurred_at,
-                   "reported_at": r.reported_at, "deadline_at": r.deadline_at,
-                   "address": r.address, "grid_name": r.name,
-                   "overdue": caseflow.is_overdue(r.status, r.deadline_at, now)}
-            for r in rows}
+        given = deadlines_given(session, ids)
+    out = {}
+    for r in rows:
+        state = deadline_state(r.status, r.deadline_at, now, given.get(r.id))
+        out[r.id] = {"number": r.number, "title": r.title, "category_code": r.category_code,
+                     "severity": r.severity, "status": r.status, "occurred_at": r.occurred_at,
+                     "reported_at": r.reported_at, "deadline_at": r.deadline_at,
+                     "address": r.address, "grid_name": r.name, "deadline_state": state,
+                     "overdue": state == OVERDUE}
+    return out
 
 
 def category_name(code: str) -> str:
@@ -166,9 +186,22 @@ class IssueDetail:
     department: str | None
     deadline_at: datetime | None
     closed_at: datetime | None
-    overdue: bool
+    deadline_state: str | None  # inspector.deadlines: overdue, due_soon, on_time
     photos: tuple[PhotoRef, ...]
     actions: tuple[ActionEntry, ...]
+
+    @property
+    def pending_extension(self) -> ActionEntry | None:
+        """The request for more time not yet approved or refused, if there is one."""
+        pending = None
+        for action in self.actions:
+            if action.sync_state == "rejected":
+                continue
+            if action.kind == "request_extension":
+                pending = action
+            elif action.kind in ("approve_extension", "deny_extension"):
+                pending = None
+        return pending
 
 
 _FIELDS = ("id", "number", "title", "status", "source", "category_code", "triage", "severity",
@@ -199,9 +232,11 @@ def issue_detail(store: Store, issue_id: str, now: datetime | None = None) -> Is
             a.outcome, a.department, a.deadline_at, a.sync_state, a.rejected_reason,
             tuple(by_action.get(a.id, ()))) for a in actions)
         values = {name: getattr(issue, name) for name in _FIELDS}
+        given = deadlines_given(session, [issue_id]).get(issue_id)
         return IssueDetail(
             **values, grid_name=grid.name if grid else "",
-            overdue=caseflow.is_overdue(issue.status, issue.deadline_at, now or utcnow()),
+            deadline_state=deadline_state(issue.status, issue.deadline_at, now or utcnow(),
+                                          given),
             photos=tuple(p for p, _ in photos), actions=entries)
 
 
@@ -243,18 +278,24 @@ def task_ids(store: Store, assignee: str, include_done: bool = False) -> list[st
 
 
 def task_rows(store: Store, ids: Sequence[str], now: datetime | None = None) -> dict[str, Row]:
-    """Title, kind, status, due date (and whether it passed), result and case address."""
+    """Title, kind, status, due date (and whether it passed), result, case address, and the
+    deadline state of the task's case while the task is open."""
     now = now or utcnow()
     with store.read() as session:
         rows = session.execute(
             select(Task.id, Task.title, Task.kind, Task.status, Task.due_at, Task.result,
-                   Task.completed_at, Task.issue_id, Issue.address, Issue.severity)
+                   Task.completed_at, Task.issue_id, Issue.address, Issue.severity,
+                   Issue.status.label("case_status"), Issue.deadline_at)
             .outerjoin(Issue, Issue.id == Task.issue_id)
             .where(Task.id.in_(list(ids)))).all()
+        given = deadlines_given(session, [r.issue_id for r in rows if r.issue_id])
     return {r.id: {"title": r.title, "kind": r.kind, "status": r.status, "due_at": r.due_at,
                    "result": r.result, "completed_at": r.completed_at, "issue_id": r.issue_id,
                    "address": r.address, "severity": r.severity,
-                   "late": r.status == "open" and r.due_at is not None and r.due_at < now}
+                   "late": r.status == "open" and r.due_at is not None and r.due_at < now,
+                   "case_deadline_state": deadline_state(
+                       r.case_status, r.deadline_at, now, given.get(r.issue_id))
+                   if r.status == "open" and r.issue_id else None}
             for r in rows}
 
 
