@@ -18,23 +18,25 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
+from inspector import caseflow
 from inspector.credentials import remember_password
 from inspector.db import open_store
 from inspector.demo import CLASSROOM_HOUSEHOLDS, generate
 from inspector.demo.accounts import DEMO_PASSWORD, demo_account
 from inspector.demo.generator import STAFF as STAFF_ACCOUNT
 from inspector.demo.generator import SUPERVISOR as SUPERVISOR_ACCOUNT
-from inspector.models import Area, GridStaff, LocalProfile
+from inspector.models import Area, GridStaff, Issue, LocalProfile
 from inspector.roles import STAFF, SUPERVISOR, WORKER
 
 from .client import SyncEngine, Transport, login
 from .client.account import adopt_account
 from .server import admin
+from .server.feed import Revisions, publish
 from .server.local import ThreadedServer
 from .server.seed import load_store
 
@@ -115,6 +117,23 @@ class Classroom:
             finally:
                 store.close()
         return self.server.url
+
+    def skip_time(self, days: int) -> int:
+        """Let `days` pass for the open cases: their deadlines move that much earlier on the
+        server, so after a sync every laptop shows what is due soon or overdue. Returns how
+        many cases moved."""
+        if self.server is None:
+            raise RuntimeError("start the classroom server before skipping time")
+        with self.server.db.transaction() as session:
+            revs = Revisions(session)
+            moving = session.scalars(select(Issue).where(
+                Issue.status.in_(caseflow.OPEN), Issue.deadline_at.is_not(None))).all()
+            for issue in moving:
+                issue.deadline_at -= timedelta(days=days)
+                issue.version += 1
+                session.flush()
+                issue.server_rev = publish(revs, "issue", issue.id, issue.grid_id)
+        return len(moving)
 
     def stop(self) -> None:
         if self.server is not None:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from synckit import ThreadedServer, make_device, seed
 from testkit import counts
 
+from inspector import caseflow
 from inspector.db import Store, open_store
 from inspector.demo.accounts import DEMO_PASSWORD, demo_account
 from inspector.models import Household, Issue, LocalProfile, utcnow
@@ -148,3 +149,25 @@ def test_a_classroom_device_never_syncs_with_a_real_server(classroom, tmp_path) 
             store.close()
     finally:
         real.stop()
+
+
+def test_skipping_time_makes_open_cases_overdue_on_every_laptop_after_a_sync(classroom):
+    classroom.start()
+    supervisor, engine, _ = _open(classroom, "supervisor")
+    try:
+        now = utcnow()
+        with supervisor.read() as session:
+            due = {i.id: i.deadline_at for i in session.scalars(select(Issue).where(
+                Issue.status.in_(caseflow.OPEN), Issue.deadline_at.is_not(None)))}
+        late_before = sum(d < now for d in due.values())
+        assert due and late_before < len(due)
+        assert classroom.skip_time(30) == len(due)
+        engine.run()
+        with supervisor.read() as session:
+            for issue_id, deadline in due.items():
+                assert session.get(Issue, issue_id).deadline_at == deadline - timedelta(days=30)
+            assert session.scalar(select(func.count()).select_from(Issue).where(
+                Issue.deadline_at < now, Issue.status.in_(caseflow.OPEN))) > late_before
+    finally:
+        engine.transport.close()
+        supervisor.close()
