@@ -192,8 +192,10 @@ def run(argv: list[str]) -> int:
         window = MainWindow(ctx)
         state["window"] = window
         if window.demo_banner is not None:
+            window.demo_banner.set_classroom(bool(who.server_url))
             window.demo_banner.role_chosen.connect(switch_role)
             window.demo_banner.reset_confirmed.connect(reset_demo)
+            window.demo_banner.time_skipped.connect(skip_time)
         watcher = IdleWatcher(idle_minutes(), window)
         watcher.idle.connect(window.lock)
         app.installEventFilter(watcher)
@@ -253,6 +255,17 @@ def run(argv: list[str]) -> int:
 
         preparing(QApplication.translate("app", "Resetting the demo …"))
         opener.submit(work, opened, failed)
+
+    def skip_time(days: int) -> None:
+        ctx = state["ctx"]
+
+        def moved(count: int) -> None:
+            ctx.notice.emit(QApplication.translate(  # type: ignore[attr-defined]
+                "app", "Deadlines of %n open case(s) moved earlier; syncing now", "", count))
+            ctx.sync.sync_now()  # type: ignore[attr-defined]
+
+        ctx.background(lambda: classroom().skip_time(days), moved,  # type: ignore[attr-defined]
+                       lambda exc: ctx.notice.emit(describe(exc)))  # type: ignore[attr-defined]
 
     def preparing(text: str) -> None:
         progress = QProgressDialog(text, "", 0, 0)

@@ -4,6 +4,8 @@ last good sync was."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import qtawesome as qta
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,6 +26,9 @@ from sync.client import CycleReport
 
 from .context import AppContext
 from .demo.banner import DemoBanner
+
+if TYPE_CHECKING:
+    from .demo.drill_panel import DrillPanel
 from .labels import local_time, role_label
 from .lock import LockScreen
 from .pages import pages_for
@@ -43,7 +48,9 @@ class MainWindow(QMainWindow):
         self.demo_banner: DemoBanner | None = None
         if ctx.who.demo:
             self.demo_banner = DemoBanner(ctx.actor.role)
+            self.demo_banner.drills_requested.connect(self.show_drills)
             outer.addWidget(self.demo_banner)
+        self.drills: DrillPanel | None = None
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -102,6 +109,14 @@ class MainWindow(QMainWindow):
             lambda: self.show_message(self.tr("Log in on the Sync page to send your work.")))
         self.nav.setCurrentRow(0)
         self.refresh_status()
+
+    def show_drills(self) -> None:
+        if self.drills is None:
+            from .demo.drill_panel import DrillPanel
+
+            self.drills = DrillPanel(self.ctx, self)
+        self.drills.show()
+        self.drills.raise_()
 
     # -- locking ------------------------------------------------------------------
     @property

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from .. import caseflow
 from ..db import Store
+from ..errors import InspectorError
 from ..models import Issue, IssueAction, PhotoLink, Resident, Task, Visit, utcnow
 from ..services.recording import Actor
 
@@ -37,7 +38,7 @@ DRILLS = tuple(STEPS)
 DRAIN_CATEGORY = "drain_blocked"
 
 
-class DrillUnavailable(Exception):
+class DrillUnavailable(InspectorError):
     """This drill cannot start for this trainee now; the message says why."""
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -29,6 +30,8 @@ TRAINEE_ROLES = (WORKER, STAFF, SUPERVISOR)
 class DemoBanner(QFrame):
     role_chosen = Signal(str)
     reset_confirmed = Signal()
+    drills_requested = Signal()
+    time_skipped = Signal(int)  # days
 
     def __init__(self, role: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,7 +42,8 @@ class DemoBanner(QFrame):
         row.setContentsMargins(10, 4, 10, 4)
         self.label = QLabel(self.tr("Demo mode — fictional data for training only"))
         row.addWidget(self.label, 1)
-        row.addWidget(QLabel(self.tr("Act as")))
+        self.roles_label = QLabel(self.tr("Act as"))
+        row.addWidget(self.roles_label)
         self.roles = QComboBox()
         for code in TRAINEE_ROLES:
             self.roles.addItem(role_label(code), code)
@@ -48,11 +52,30 @@ class DemoBanner(QFrame):
                                       "sync to pass work between them"))
         self.roles.activated.connect(self._role_picked)
         row.addWidget(self.roles)
+        self.drills_button = QPushButton(qta.icon("fa5s.graduation-cap"), self.tr("Drills"))
+        self.drills_button.setToolTip(self.tr("Guided exercises with a check when done"))
+        self.drills_button.clicked.connect(self.drills_requested)
+        row.addWidget(self.drills_button)
+        self.skip_button = QPushButton(qta.icon("fa5s.forward"), self.tr("Skip time"))
+        self.skip_button.setToolTip(self.tr("Let days pass for the open cases, so deadlines "
+                                            "come near or pass"))
+        skip_menu = QMenu(self.skip_button)
+        for days in (1, 3, 7):
+            action = skip_menu.addAction(self.tr("%n day(s) later", "", days))
+            action.triggered.connect(lambda _checked=False, d=days: self.time_skipped.emit(d))
+        self.skip_button.setMenu(skip_menu)
+        row.addWidget(self.skip_button)
         self.reset_button = QPushButton(qta.icon("fa5s.undo"), self.tr("Reset demo"))
         self.reset_button.setToolTip(self.tr("Bring the demo community back to its first state"))
         self.reset_button.clicked.connect(self.ask_reset)
         row.addWidget(self.reset_button)
         self.confirm: QMessageBox | None = None
+
+    def set_classroom(self, present: bool) -> None:
+        """Role switching, time skip and reset need the classroom's server; a standalone
+        demo store (made by `grid-inspector demo-data`) has none."""
+        for widget in (self.roles_label, self.roles, self.skip_button, self.reset_button):
+            widget.setVisible(present)
 
     def _role_picked(self, index: int) -> None:
         self.role_chosen.emit(self.roles.itemData(index))
