@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from datetime import timedelta
 
@@ -9,13 +10,16 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from uikit import wait_idle
 
+from inspector.db import open_store
 from inspector.demo.accounts import DEMO_PASSWORD
 from inspector.models import Issue, utcnow
+from inspector.profiles import DEMO, profile_dir, store_path
 from inspector.services.cases import IssueInput, report_issue
 from sync.classroom import Classroom
 from ui.app import open_classroom
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.profile_chooser import real_profiles
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +91,24 @@ def test_the_banner_asks_before_a_reset_and_offers_every_role(qtbot, room):
         banner.confirm.button(QMessageBox.StandardButton.Yes).click()
     wait_idle(qtbot, ctx)
     _close(ctx, window)
+
+
+def test_the_demo_lives_apart_from_real_profiles(qtbot, built, tmp_path, monkeypatch):
+    monkeypatch.setenv("GRID_INSPECTOR_HOME", str(tmp_path / "home"))
+    real = open_store(store_path("wang"))
+    real.close()
+    before = hashlib.sha256(store_path("wang").read_bytes()).hexdigest()
+    room = Classroom(shutil.copytree(built, profile_dir(DEMO) / "classroom"))
+    try:
+        store, ctx, window = _laptop(qtbot, room, "worker")
+        with qtbot.waitSignal(ctx.sync.finished, timeout=60_000):
+            ctx.sync.sync_now()
+        _close(ctx, window)
+    finally:
+        room.stop()
+    assert hashlib.sha256(store_path("wang").read_bytes()).hexdigest() == before
+    assert real_profiles() == ["wang"]
+    demo_root = profile_dir(DEMO).resolve()
+    for path in (room.device_path(role) for role in ("worker", "staff", "supervisor")):
+        assert demo_root in path.resolve().parents
+    assert room.server is None  # stopped with the app
