@@ -27,6 +27,7 @@ from ..catalogues import (
     load_catalogue,
 )
 from ..db import Store
+from ..deadlines import deadline_for
 from ..models import (
     Area,
     Building,
@@ -332,7 +333,6 @@ class _Gen:
     # -- cases -------------------------------------------------------------
     def cases(self, grid: dict[str, Any], worker: str, n: int, seq_start: int) -> list[str]:
         subclasses = sorted(category_codes())
-        departments = sorted(codes("departments"))
         version = load_catalogue("issue_categories").version
         ids = []
         for k in range(n):
@@ -359,13 +359,13 @@ class _Gen:
                 household_id=None, resident_id=None, place_id=None, component_id=None,
                 patrol_id=None, department=None, deadline_at=None, closed_at=None)
             ids.append(issue["id"])
-            self.case_history(issue, final, sub, departments, worker, reported)
+            self.case_history(issue, final, sub, worker, reported)
             if issue["status"] != caseflow.DRAFT:
                 issue["number"] = f"{grid['code']}-{reported:%Y%m%d}-{seq_start + k:04d}"
         return ids
 
     def case_history(self, issue: dict[str, Any], final: str, sub: dict[str, Any],
-                     departments: list[str], worker: str, at: datetime) -> None:
+                     worker: str, at: datetime) -> None:
         on_site = final == caseflow.HANDLED_ON_SITE or (
             final in (caseflow.VERIFYING, caseflow.CLOSED) and sub["default_triage"] == "simple"
             and self.rng.random() < 0.5)
@@ -400,8 +400,9 @@ class _Gen:
             req = caseflow.ActionRequest(
                 kind, role, reason=self.rng.choice(V.DEPARTMENT_FEEDBACK)
                 if caseflow.STEPS[kind].needs_reason or kind == "feedback" else None,
-                department=self.rng.choice(departments) if kind == "dispatch" else None,
-                deadline_at=self.deadline(at, sub) if kind == "dispatch" else None,
+                department=sub["department"] if kind == "dispatch" else None,
+                deadline_at=deadline_for(sub["code"], issue["severity"], at)
+                if kind == "dispatch" else None,
                 outcome=outcome,
                 photo_stages=caseflow.STEPS[kind].photo_stages)
             target = caseflow.plan(issue["status"], req, verified=issue.get("_verified", False))
@@ -433,12 +434,6 @@ class _Gen:
                      due_at=self.now + timedelta(days=1), status="open", result=None,
                      completed_at=None)
         issue.pop("_verified", None)
-
-    def deadline(self, start: datetime, sub: dict[str, Any]) -> datetime:
-        limit = sub["time_limit"]
-        days = {"hours": limit["value"] / 24, "days": limit["value"],
-                "working_days": limit["value"] * 7 / 5}[limit["unit"]]
-        return start + timedelta(days=days)
 
     # -- activities --------------------------------------------------------
     def patrols(self, grid: dict[str, Any], worker: str, issues: list[str], days: int) -> None:

@@ -13,7 +13,7 @@ from uikit import wait_idle
 
 from inspector.models import Issue, IssueAction, PhotoLink
 from ui.issues import report_form
-from ui.issues.issue_list import OVERDUE_COLOR
+from ui.issues.deadline_style import OVERDUE_COLOR
 from ui.lazymodel import ID_ROLE
 from ui.widgets import photo_strip
 from ui.widgets.photo_strip import StoredPhotos

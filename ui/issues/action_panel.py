@@ -2,11 +2,14 @@
 
 Which steps a role may take comes from `inspector.caseflow` (via the query
 `allowed_actions`); the service checks again and its refusal is shown here as is.
+Dispatch proposes the subclass's department and the deadline its category and
+severity give (`inspector.deadlines`); approving more time proposes that limit once
+more from the current deadline. Both stay editable.
 """
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 import qtawesome as qta
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -24,14 +27,28 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import caseflow
-from inspector.catalogues import load_catalogue
+from inspector.catalogues import issue_subcategory, load_catalogue
+from inspector.deadlines import case_limit, deadline_for, extended_deadline
+from inspector.models import utcnow
+from inspector.queries.cases import IssueDetail
 from inspector.services.cases import take_action
 
 from ..context import AppContext
 from ..labels import fill_combo
 from ..messages import describe
 from ..widgets.photo_strip import PhotoStrip
-from .words import step_label, tr
+from .deadline_style import limit_words
+from .words import severity_label, step_label, tr
+
+
+def proposed_deadline(issue: IssueDetail, kind: str, now: datetime) -> datetime | None:
+    """The deadline a dated step starts from: the case's limit from now (dispatch) or from
+    its current deadline (more time); None for other steps."""
+    if kind == "dispatch":
+        return deadline_for(issue.category_code, issue.severity, now)
+    if kind == "approve_extension":
+        return extended_deadline(issue.category_code, issue.severity, issue.deadline_at, now)
+    return None
 
 
 class ActionPanel(QGroupBox):
@@ -60,6 +77,9 @@ class ActionPanel(QGroupBox):
         self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.deadline_label = QLabel(tr("Deadline"))
         form.addRow(self.deadline_label, self.deadline)
+        self.limit_hint = QLabel()
+        self.limit_hint.setWordWrap(True)
+        form.addRow(self.limit_hint)
         self.photos = PhotoStrip(ctx, "handling")
         self.photos_label = QLabel(tr("Photos"))
         form.addRow(self.photos_label, self.photos)
@@ -83,9 +103,9 @@ class ActionPanel(QGroupBox):
             shortcut.activated.connect(self.save)
         self.hide()
 
-    def start(self, issue_id: str, kind: str) -> None:
-        """Show the fields of one step, empty."""
-        self.issue_id, self.kind = issue_id, kind
+    def start(self, issue: IssueDetail, kind: str) -> None:
+        """Show the fields of one step, empty or with the values the catalogue proposes."""
+        self.issue_id, self.kind = issue.id, kind
         step = caseflow.STEPS[kind]
         self.setTitle(step_label(kind))
         self.reason_label.setText(tr("Reason") if step.needs_reason else tr("Note (optional)"))
@@ -93,15 +113,28 @@ class ActionPanel(QGroupBox):
         dated = step.needs_dispatch or step.needs_deadline
         for widget in (self.department, self.department_label):
             widget.setVisible(step.needs_dispatch)
-        for widget in (self.deadline, self.deadline_label):
+        for widget in (self.deadline, self.deadline_label, self.limit_hint):
             widget.setVisible(dated)
-        self.deadline.setDateTime(QDateTime.currentDateTime().addDays(3))
+        self._propose(issue, kind)
         for widget in (self.photos, self.photos_label):
             widget.setVisible(kind == "feedback")
         self.photos.clear()
         self.message.clear()
         self.show()
         self.reason.setFocus()
+
+    def _propose(self, issue: IssueDetail, kind: str) -> None:
+        if kind == "dispatch":
+            department = issue.department or issue_subcategory(issue.category_code)["department"]
+            self.department.setCurrentIndex(max(0, self.department.findData(department)))
+        proposal = proposed_deadline(issue, kind, utcnow())
+        if proposal is None:
+            return
+        self.deadline.setDateTime(QDateTime(proposal.astimezone().replace(tzinfo=None)))
+        limit = limit_words(case_limit(issue.category_code, issue.severity))
+        self.limit_hint.setText(
+            tr("Time limit for this category at severity %1: %2")
+            .replace("%1", severity_label(issue.severity)).replace("%2", limit))
 
     def request(self) -> caseflow.ActionRequest:
         step = caseflow.STEPS[self.kind]

@@ -3,7 +3,9 @@
 The history is the case's append-only action list: who, when, from which status to
 which, why, and the photos that came with the step. Steps still waiting for the
 server, or refused by it, say so. Buttons offer only the steps the user's role may
-take from the case's status (inspector.caseflow).
+take from the case's status (inspector.caseflow). The status line says how much
+time is left, amber when due soon and red when overdue, and names a request for
+more time that is still waiting for an answer.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.deadlines import DUE_SOON
+from inspector.models import utcnow
 from inspector.queries.cases import (
     ActionEntry,
     IssueDetail,
@@ -36,6 +40,7 @@ from ..context import AppContext
 from ..labels import choice_label, local_time, role_label, status_label
 from ..widgets.photo_strip import StoredPhoto, StoredPhotos
 from .action_panel import ActionPanel
+from .deadline_style import deadline_color, time_left, with_state
 from .words import (
     department_label,
     outcome_label,
@@ -46,6 +51,7 @@ from .words import (
 )
 
 STAGE_ORDER = ("report", "before", "after", "handling", "verification")
+_EXTENSION_ANSWERS = ("approve_extension", "deny_extension")
 
 
 def _stored(photos: tuple[PhotoRef, ...]) -> list[StoredPhoto]:
@@ -141,17 +147,25 @@ class IssueDetailView(QWidget):
         self.detail = detail
         number = detail.number or tr("(not numbered yet)")
         self.heading.setText(f"{detail.title}  ·  {number}")
-        state = status_label(detail.status)
-        if detail.overdue:
-            state = tr("%1 · overdue").replace("%1", state)
-        self.state.setText(state)
-        self.state.setStyleSheet("font-size: 16px;" + (" color: #c62828; font-weight: bold;"
-                                                       if detail.overdue else ""))
+        self._fill_state(detail)
         self._fill_fields(detail)
         self._fill_photos(detail)
         self._fill_timeline(detail)
         self._fill_actions(detail)
         self.loaded.emit()
+
+    def _fill_state(self, d: IssueDetail) -> None:
+        status = status_label(d.status)  # "overdue by …" below says it when late
+        parts = [with_state(status, DUE_SOON) if d.deadline_state == DUE_SOON else status]
+        if d.deadline_state:
+            parts.append(time_left(d.deadline_at, utcnow()))
+        extension = d.pending_extension
+        if extension is not None:
+            parts.append(tr("More time asked: %1").replace("%1", extension.reason or ""))
+        self.state.setText("  ·  ".join(parts))
+        color = deadline_color(d.deadline_state)
+        self.state.setStyleSheet("font-size: 16px;" + (f" color: {color}; font-weight: bold;"
+                                                       if color else ""))
 
     def _fill_fields(self, d: IssueDetail) -> None:
         while self.fields.rowCount():
@@ -235,10 +249,13 @@ class IssueDetailView(QWidget):
         self.action_buttons = {}
         if not self.with_actions:
             return
+        asked = d.pending_extension is not None
         for kind in allowed_actions(d.status, self.ctx.actor.role):
+            if kind in _EXTENSION_ANSWERS and not asked or kind == "request_extension" and asked:
+                continue  # answer a request for more time only while one waits, ask only once
             button = QPushButton(step_label(kind))
             button.setMinimumHeight(40)
-            button.clicked.connect(lambda _=False, kind=kind: self.panel.start(d.id, kind))
+            button.clicked.connect(lambda _=False, kind=kind: self.panel.start(d, kind))
             self.action_bar.addWidget(button)
             self.action_buttons[kind] = button
         self.action_bar.addStretch(1)

@@ -1,4 +1,5 @@
-"""The case list: filters above a lazy table; overdue cases in red; Enter opens one."""
+"""The case list: filters above a lazy table; cases due soon in amber, overdue in red;
+Enter opens one."""
 
 from __future__ import annotations
 
@@ -19,15 +20,16 @@ from PySide6.QtWidgets import (
 from inspector import caseflow
 from inspector.catalogues import load_catalogue
 from inspector.db import Store
+from inspector.models import utcnow
 from inspector.queries.cases import IssueFilter, category_name, issue_ids, issue_rows
 
 from ..context import AppContext
 from ..labels import choices, fill_combo, local_time, status_label
 from ..lazymodel import ID_ROLE, Column, LazyTableModel
 from ..widgets.tables import record_table
+from .deadline_style import deadline_color, deadline_tip, time_left, with_state
 from .words import severity_label, tr
 
-OVERDUE_COLOR = "#c62828"
 OPEN_CASES = "open"  # the status filter's "every open case" entry
 TYPING_PAUSE_MS = 250  # wait for a pause in typing before asking the database
 # Fixed widths: measuring contents would fetch every row of a lazy list.
@@ -35,23 +37,26 @@ COLUMN_WIDTHS = (170, 220, 230, 110, 170, 140, 140, 200)
 
 
 def fetch_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Rows in words for the table (runs on the database thread)."""
+    """Rows in words for the table (runs on the database thread); the review inbox shows
+    the same rows."""
+    now = utcnow()
     out = {}
-    for record_id, row in issue_rows(store, ids).items():
-        status = status_label(row["status"])
-        if row["overdue"]:
-            status = tr("%1 · overdue").replace("%1", status)
+    for record_id, row in issue_rows(store, ids, now).items():
+        state = row["deadline_state"]
+        deadline = local_time(row["deadline_at"])
+        if state:
+            deadline = f"{deadline} · {time_left(row['deadline_at'], now)}"
         out[record_id] = {
             "number": row["number"] or tr("(not numbered yet)"),
             "title": row["title"],
             "category": category_name(row["category_code"]),
             "severity": severity_label(row["severity"]),
-            "status": status,
+            "status": with_state(status_label(row["status"]), state),
             "reported_at": local_time(row["reported_at"]),
-            "deadline_at": local_time(row["deadline_at"]),
+            "deadline_at": deadline,
             "where": f"{row['grid_name']} · {row['address']}",
-            "_color": OVERDUE_COLOR if row["overdue"] else None,
-            "_tip": tr("Overdue: the time limit has passed") if row["overdue"] else None,
+            "_color": deadline_color(state),
+            "_tip": deadline_tip(state),
         }
     return out
 

@@ -1,4 +1,7 @@
-"""Tasks: work pushed down to this worker (verification of cases first), open and finished."""
+"""Tasks: work pushed down to this worker (verification of cases first), open and finished.
+
+An open task is red when it is late or its case is overdue, amber when its case is due soon.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from inspector.queries.cases import TaskDetail, task_detail, task_ids, task_rows
 from inspector.services.recording import Changes
 
 from ..context import AppContext
+from ..issues.deadline_style import OVERDUE_COLOR, deadline_color, deadline_tip
 from ..issues.detail import IssueDetailView
 from ..issues.verify_form import VerifyForm
 from ..issues.words import outcome_label, task_kind_label, tr
@@ -30,7 +34,6 @@ from ..lazymodel import ID_ROLE, Column, LazyTableModel
 from ..widgets.tables import record_table
 from .base import Page
 
-LATE_COLOR = "#c62828"
 DONE_COLOR = "#757575"
 
 
@@ -43,11 +46,13 @@ def fetch_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         else:
             state = tr("Done: %1").replace("%1", outcome_label(row["result"]) or row["result"]
                                              or "")
+        case_state = row["case_deadline_state"]
         out[task_id] = {"title": row["title"], "kind": task_kind_label(row["kind"]),
                         "address": row["address"] or "", "due_at": local_time(row["due_at"]),
                         "state": state,
-                        "_color": LATE_COLOR if row["late"] else
-                        DONE_COLOR if row["status"] != "open" else None}
+                        "_color": OVERDUE_COLOR if row["late"] else deadline_color(case_state)
+                        or (DONE_COLOR if row["status"] != "open" else None),
+                        "_tip": deadline_tip(case_state)}
     return out
 
 
