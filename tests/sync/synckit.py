@@ -12,13 +12,18 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
+from testkit import jpeg_bytes
 
 from inspector.db import Store, open_store
-from inspector.models import LocalProfile
+from inspector.models import Issue, LocalProfile, utcnow
+from inspector.photos import PhotoStore
+from inspector.services.attachments import PhotoInput, import_photos
+from inspector.services.cases import IssueInput
 from inspector.services.recording import Actor
 from sync.client import SyncEngine, Transport, login
 from sync.client.account import adopt_account
@@ -100,6 +105,25 @@ class Device:
     def close(self) -> None:
         self.transport.close()
         self.store.close()
+
+
+def issue_input(**extra: Any) -> IssueInput:
+    """A garbage report in grid G01 (the fields a test cares about given as `extra`)."""
+    base = dict(grid_id=grid_id("G01"), category_code="exposed_garbage", severity="general",
+                title="垃圾堆放", description="路口有暴露垃圾", address="幸福路12号",
+                occurred_at=utcnow() - timedelta(hours=1))
+    return IssueInput(**(base | extra))
+
+
+def issue_on(device: Device, issue_id: str) -> Issue | None:
+    """The case as this device has it (detached: read its columns only)."""
+    with device.store.read() as s:
+        return s.get(Issue, issue_id)
+
+
+def photos_on(device: Device, stage: str, color: tuple[int, int, int]) -> tuple[PhotoInput, ...]:
+    """One real JPEG of this stage, processed and stored on the device, ready to link."""
+    return tuple(import_photos(PhotoStore(device.store.photo_dir), [(jpeg_bytes(color), stage)]))
 
 
 def make_device(folder: Path, url: str, username: str, **transport: Any) -> Device:

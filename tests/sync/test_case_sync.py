@@ -3,30 +3,15 @@ actions as it receives them and sends refused ones back with the reason."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
-from synckit import grid_id
+from synckit import issue_input, issue_on
 from testkit import jpeg_bytes
 
 from inspector import caseflow
-from inspector.models import Issue, IssueAction, PhotoLink, SyncProblem, utcnow
+from inspector.models import Issue, IssueAction, PhotoLink, SyncProblem
 from inspector.photos import PhotoStore
 from inspector.services import cases
 from inspector.services.attachments import import_photos
-from inspector.services.cases import IssueInput
-
-
-def _input(**extra) -> IssueInput:
-    base = dict(grid_id=grid_id("G01"), category_code="exposed_garbage", severity="general",
-                title="垃圾堆放", description="路口有暴露垃圾", address="幸福路12号",
-                occurred_at=utcnow() - timedelta(hours=1))
-    return IssueInput(**(base | extra))
-
-
-def _issue(device, issue_id) -> Issue:
-    with device.store.read() as s:
-        return s.get(Issue, issue_id)
 
 
 def test_report_with_photos_is_numbered_by_the_server(server, device_factory) -> None:
@@ -35,7 +20,7 @@ def test_report_with_photos_is_numbered_by_the_server(server, device_factory) ->
     photos = tuple(import_photos(PhotoStore(worker.store.photo_dir),
                                  [(jpeg_bytes((200, 40, 40)), "report"),
                                   (jpeg_bytes((40, 200, 40)), "report")]))
-    issue_id, _ = cases.report_issue(worker.store, worker.actor, _input(photos=photos))
+    issue_id, _ = cases.report_issue(worker.store, worker.actor, issue_input(photos=photos))
     report = worker.sync()
     assert report.photos.uploaded == 2 and report.pending_after == 0
     with server.db.session() as s:
@@ -47,30 +32,30 @@ def test_report_with_photos_is_numbered_by_the_server(server, device_factory) ->
         assert issue.number.startswith(f"G01-{action.at:%Y%m%d}-")
         assert len(links) == 2
     # The number comes back to the reporter's device.
-    assert _issue(worker, issue_id).number == issue.number
+    assert issue_on(worker, issue_id).number == issue.number
 
 
 def test_server_side_steps_apply_after_sync(server, device_factory) -> None:
     worker, supervisor = device_factory("wgy1"), device_factory("jdy1")
     worker.sync()
-    issue_id, _ = cases.report_issue(worker.store, worker.actor, _input())
+    issue_id, _ = cases.report_issue(worker.store, worker.actor, issue_input())
     worker.sync()
     supervisor.sync()
     cases.take_action(supervisor.store, supervisor.actor, issue_id,
                       caseflow.ActionRequest("accept", "supervisor"))
     # 立案 is the server's to apply: requested locally, unchanged until confirmed.
-    assert _issue(supervisor, issue_id).status == caseflow.REPORTED
+    assert issue_on(supervisor, issue_id).status == caseflow.REPORTED
     supervisor.sync()
-    assert _issue(supervisor, issue_id).status == caseflow.ACCEPTED
+    assert issue_on(supervisor, issue_id).status == caseflow.ACCEPTED
     worker.sync()
-    assert _issue(worker, issue_id).status == caseflow.ACCEPTED
+    assert issue_on(worker, issue_id).status == caseflow.ACCEPTED
 
 
 def test_action_refused_in_server_order_goes_back_with_its_reason(server, device_factory):
     worker = device_factory("wgy1")
     desk, laptop = device_factory("jdy1"), device_factory("jdy1")
     worker.sync()
-    issue_id, _ = cases.report_issue(worker.store, worker.actor, _input())
+    issue_id, _ = cases.report_issue(worker.store, worker.actor, issue_input())
     worker.sync()
     desk.sync()
     laptop.sync()
@@ -87,7 +72,7 @@ def test_action_refused_in_server_order_goes_back_with_its_reason(server, device
         problem = s.scalars(select(SyncProblem)).one()
     assert action.sync_state == "rejected" and "不予立案" in action.rejected_reason
     assert problem.reason == action.rejected_reason
-    assert _issue(laptop, issue_id).status == caseflow.REJECTED
+    assert issue_on(laptop, issue_id).status == caseflow.REJECTED
     with server.db.session() as s:
         states = sorted((a.kind, a.sync_state) for a in s.scalars(select(IssueAction)))
     assert states == [("accept", "rejected"), ("reject", "accepted"), ("report", "accepted")]
@@ -97,9 +82,9 @@ def test_urgent_reports_go_first(server, device_factory) -> None:
     worker = device_factory("wgy1")
     worker.sync()
     for n in range(5):
-        cases.report_issue(worker.store, worker.actor, _input(title=f"一般问题{n}"))
+        cases.report_issue(worker.store, worker.actor, issue_input(title=f"一般问题{n}"))
     urgent_id, _ = cases.report_issue(worker.store, worker.actor,
-                                      _input(title="燃气泄漏", severity="major"))
+                                      issue_input(title="燃气泄漏", severity="major"))
     sent: list[list[str]] = []
     original = worker.transport.json
 
@@ -114,4 +99,4 @@ def test_urgent_reports_go_first(server, device_factory) -> None:
     worker.sync()
     # The urgent case and its report action, before all the others.
     assert sent[0] == [("issue", urgent_id), ("issue_action", urgent_id)]
-    assert _issue(worker, urgent_id).number is not None
+    assert issue_on(worker, urgent_id).number is not None
