@@ -85,6 +85,18 @@ def _verify_on_site(worker: Device, outcome: str, color: tuple[int, int, int]) -
     worker.sync()
 
 
+def _pass_and_close(worker: Device, supervisor: Device, issue_id: str) -> None:
+    """The verification request reaches the worker, who passes it; the supervisor closes
+    and both devices sync."""
+    supervisor.sync()
+    _verify_on_site(worker, "passed", (40, 200, 40))
+    supervisor.sync()
+    assert _queues(supervisor, issue_id) == {"to_close"}
+    _step(supervisor, issue_id, "close")
+    supervisor.sync()
+    worker.sync()
+
+
 def test_the_whole_loop_reaches_both_devices(server, device_factory):
     worker, supervisor = _pair(device_factory)
     issue_id, _ = cases.report_issue(worker.store, worker.actor, issue_input(
@@ -109,14 +121,7 @@ def test_the_whole_loop_reaches_both_devices(server, device_factory):
     assert _queues(supervisor, issue_id) == {"to_verify"}
     _step(supervisor, issue_id, "request_verification")
     assert task_ids(worker.store, worker.username) == []
-    supervisor.sync()
-
-    _verify_on_site(worker, "passed", (40, 200, 40))
-    supervisor.sync()
-    assert _queues(supervisor, issue_id) == {"to_close"}
-    _step(supervisor, issue_id, "close")
-    supervisor.sync()
-    worker.sync()
+    _pass_and_close(worker, supervisor, issue_id)
 
     for device in (worker, supervisor):
         case = issue_on(device, issue_id)
@@ -151,13 +156,8 @@ def test_failed_verification_goes_back_for_rework(server, device_factory):
     # Handled again: a second verification, and this time it passes.
     _step(supervisor, issue_id, "feedback", reason="已再次清运")
     _step(supervisor, issue_id, "request_verification")
-    supervisor.sync()
-    _verify_on_site(worker, "passed", (40, 200, 40))
-    supervisor.sync()
-    assert _queues(supervisor, issue_id) == {"to_close"}
-    _step(supervisor, issue_id, "close")
-    supervisor.sync()
-    assert issue_on(supervisor, issue_id).status == caseflow.CLOSED
+    _pass_and_close(worker, supervisor, issue_id)
+    assert issue_on(worker, issue_id).status == caseflow.CLOSED
 
 
 def test_a_rejected_report_reaches_the_worker_with_its_reason(server, device_factory):
@@ -184,12 +184,7 @@ def test_handled_on_the_spot_goes_straight_to_verification(server, device_factor
     assert issue_on(supervisor, issue_id).status == caseflow.HANDLED_ON_SITE
     assert _queues(supervisor, issue_id) == {"to_verify"}
     _step(supervisor, issue_id, "request_verification")
-    supervisor.sync()
-    _verify_on_site(worker, "passed", (40, 200, 40))
-    supervisor.sync()
-    _step(supervisor, issue_id, "close")
-    supervisor.sync()
-    worker.sync()
+    _pass_and_close(worker, supervisor, issue_id)
     for device in (worker, supervisor):
         assert issue_on(device, issue_id).status == caseflow.CLOSED
         assert [k for k, _, _ in _history(device, issue_id)] == [
