@@ -139,6 +139,22 @@ def test_overdue_cases_are_red_and_most_overdue_first(qtbot, page, ctx):
     assert OVERDUE_COLOR in page.detail.state.styleSheet()
 
 
+def test_dispatch_of_a_category_the_catalogue_no_longer_has(qtbot, page, ctx):
+    with ctx.store.write() as s:
+        accepted = s.scalars(select(Issue).where(Issue.status == caseflow.ACCEPTED)).first()
+        accepted.category_code = "retired_subclass"
+    _pick(qtbot, page, ctx, "2")
+    page.table.selectRow(page.model.row_of(accepted.id))
+    _case_shown(qtbot, page)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    panel = page.detail.panel
+    assert panel.isVisible() and panel.kind == "dispatch"
+    assert "catalogue" in panel.limit_hint.text()
+    proposed = panel.deadline.dateTime().toPython().astimezone().astimezone(UTC)
+    assert proposed > utcnow()
+
+
 def test_more_time_asked_is_listed_and_approval_proposes_a_deadline(qtbot, page, ctx):
     _pick(qtbot, page, ctx, "4")
     assert page.queues.queue() == "handling"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector import caseflow
 from inspector.catalogues import issue_subcategory, load_catalogue
 from inspector.deadlines import case_limit, deadline_for, extended_deadline
+from inspector.errors import NotFoundError
 from inspector.models import utcnow
 from inspector.queries.cases import IssueDetail
 from inspector.services.cases import take_action
@@ -124,17 +125,24 @@ class ActionPanel(QGroupBox):
         self.reason.setFocus()
 
     def _propose(self, issue: IssueDetail, kind: str) -> None:
-        if kind == "dispatch":
-            department = issue.department or issue_subcategory(issue.category_code)["department"]
-            self.department.setCurrentIndex(max(0, self.department.findData(department)))
-        proposal = proposed_deadline(issue, kind, utcnow())
-        if proposal is None:
+        now = utcnow()
+        try:
+            if kind == "dispatch":
+                department = (issue.department
+                              or issue_subcategory(issue.category_code)["department"])
+                self.department.setCurrentIndex(max(0, self.department.findData(department)))
+            proposal = proposed_deadline(issue, kind, now)
+            limit = limit_words(case_limit(issue.category_code, issue.severity))
+        except NotFoundError:  # a subclass a newer catalogue no longer has
+            self.deadline.setDateTime(QDateTime.currentDateTime().addDays(1))
+            self.limit_hint.setText(tr("This case's category is not in the current catalogue: "
+                                       "choose the department and the deadline yourself."))
             return
-        self.deadline.setDateTime(QDateTime(proposal.astimezone().replace(tzinfo=None)))
-        limit = limit_words(case_limit(issue.category_code, issue.severity))
-        self.limit_hint.setText(
-            tr("Time limit for this category at severity %1: %2")
-            .replace("%1", severity_label(issue.severity)).replace("%2", limit))
+        if proposal is not None:
+            self.deadline.setDateTime(QDateTime(proposal.astimezone().replace(tzinfo=None)))
+            self.limit_hint.setText(
+                tr("Time limit for this category at severity %1: %2")
+                .replace("%1", severity_label(issue.severity)).replace("%2", limit))
 
     def request(self) -> caseflow.ActionRequest:
         step = caseflow.STEPS[self.kind]
