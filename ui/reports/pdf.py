@@ -170,7 +170,7 @@ def report_html(report: CaseReport, made_by: str) -> str:
                  _when(o.deadline_at), duration(report.made_at - o.deadline_at)]
                 for i, o in enumerate(report.overdue, 1)]
                or [[tr("No case is overdue."), "", "", "", "", "", "", ""]], {0, 7},
-               widths=(5, 24, 13, 13, 11, 12, 13, 9), small=True),
+               widths=(5, 24, 12, 12, 10, 12, 14, 11), small=True),
         "</body></html>",
     ]
     return "".join(parts)
