@@ -4,6 +4,7 @@ workbooks written with openpyxl the way a person would fill one in."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,13 @@ def copy_store(template: Path, target: Path) -> Store:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, target)
     return open_store(target)
+
+
+def demo_copy(template: Path, folder: Path) -> Iterator[Store]:
+    """A test's own copy of a generated district, closed after the test (`yield from`)."""
+    store = copy_store(template, folder / "demo" / "store.db")
+    yield store
+    store.close()
 
 
 def actor(store: Store, role: str) -> Actor:

@@ -272,6 +272,8 @@ def _households(session: Session, sheet: SheetRows | None, out: _Preview
         except ValidationError as exc:
             errors += exc.errors
             clean = None
+        if resolved[number][1]:  # the grid's own reason says it; "必填" would repeat it
+            failed = failed | {"grid_id"}
         out.refuse(sheet.title, number, "household", _other(errors, failed))
         grid_id = data.get("grid_id") or (existing or {}).get("grid_id")
         if key:
@@ -391,7 +393,8 @@ def _residents(session: Session, sheet: SheetRows | None, households: dict[str, 
             errors += exc.errors
             clean = None
         out.refuse(sheet.title, number, "resident", _other(errors, failed), who=who[number])
-        if holder is not None and (target_id is None or holder["household_id"] != target_id):
+        placed = target_id is not None or target_row is not None
+        if holder is not None and placed and holder["household_id"] != target_id:
             out.refuse(sheet.title, number, "resident", [FieldError("id_number", (
                 "该身份证号已登记在另一户，不能重复登记；如已搬家，请先在台账中迁出"
                 if out.in_scope(holder["grid_id"]) else

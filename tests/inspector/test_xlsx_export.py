@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
-from xlsxkit import actor, copy_store, make_template
+from xlsxkit import actor, demo_copy, make_template
 
 from inspector import caseflow
 from inspector.exchange.errors import Cancelled
@@ -22,15 +22,13 @@ FULL = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return make_template(tmp_path_factory.mktemp("xlsx-export"))
+def demo_file(tmp_path_factory):
+    return make_template(tmp_path_factory.mktemp("xlsx"))
 
 
 @pytest.fixture
-def demo(tmp_path, template):
-    store = copy_store(template, tmp_path / "demo" / "store.db")
-    yield store
-    store.close()
+def demo(tmp_path, demo_file):
+    yield from demo_copy(demo_file, tmp_path)
 
 
 def _column(ws, header: str) -> list:

@@ -95,7 +95,7 @@ def test_preview_names_every_bad_row_and_duplicate(store, staff, messy) -> None:
     preview = preview_import(store, staff, read_register(messy, staff.role))
 
     assert counts(store) == before  # reading and previewing write nothing
-    assert _problems(preview) == {
+    expected = {
         ("住户", 3, "房东姓名"): BAD,            # a rental needs its landlord
         ("住户", 4, "门牌号"): BAD,              # missing
         ("住户", 6, "地址"): DUPLICATE,          # the stored household's address, another key
@@ -114,6 +114,8 @@ def test_preview_names_every_bad_row_and_duplicate(store, staff, messy) -> None:
         ("人口", 12, "身份证号"): BAD,           # Excel made it a number
         ("人口", 13, "身份证号"): BAD,           # masked
     }
+    assert _problems(preview) == expected
+    assert len(preview.problems) == len(expected)  # one reason per mistake, not two
     reasons = {(p.sheet, p.row, p.column): p.reason for p in preview.problems}
     assert "校验位" in reasons[("人口", 3, "身份证号")]
     assert "15位" in reasons[("人口", 4, "身份证号")]

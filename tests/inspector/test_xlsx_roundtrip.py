@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from testkit import counts
-from xlsxkit import actor, copy_store, copy_territory, differing_fields, make_template
+from xlsxkit import actor, copy_territory, demo_copy, differing_fields, make_template
 
 from inspector.db import open_store
 from inspector.exchange.export import export_register, record_export
@@ -25,21 +25,19 @@ RESIDENT_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "relati
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return make_template(tmp_path_factory.mktemp("xlsx-roundtrip"))
+def demo_file(tmp_path_factory):
+    return make_template(tmp_path_factory.mktemp("xlsx"))
 
 
 @pytest.fixture
-def source(tmp_path, template):
-    store = copy_store(template, tmp_path / "source" / "store.db")
-    yield store
-    store.close()
+def demo(tmp_path, demo_file):
+    yield from demo_copy(demo_file, tmp_path)
 
 
 @pytest.fixture
-def fresh(tmp_path, source):
+def fresh(tmp_path, demo):
     store = open_store(tmp_path / "fresh" / "store.db")
-    copy_territory(source, store)
+    copy_territory(demo, store)
     yield store
     store.close()
 
@@ -59,12 +57,12 @@ def _residents(store) -> dict[str, dict[str, Any]]:
                 for r in s.scalars(select(Resident).where(Resident.household_id.is_not(None)))}
 
 
-def test_register_round_trip_into_an_empty_store(tmp_path, source, fresh) -> None:
-    supervisor = actor(source, "supervisor")
+def test_register_round_trip_into_an_empty_store(tmp_path, demo, fresh) -> None:
+    supervisor = actor(demo, "supervisor")
     path = tmp_path / "台账.xlsx"
-    summary = export_register(source, supervisor, path)
-    record_export(source, supervisor, summary)
-    expected_households, expected_residents = _households(source), _residents(source)
+    summary = export_register(demo, supervisor, path)
+    record_export(demo, supervisor, summary)
+    expected_households, expected_residents = _households(demo), _residents(demo)
     # The demo holds what makes a round trip hard; without it this test would prove little.
     people = list(expected_residents.values())
     assert any(isinstance(t, dict) for p in people for t in p["care_tags"] or ())
@@ -95,33 +93,33 @@ def test_register_round_trip_into_an_empty_store(tmp_path, source, fresh) -> Non
     assert "resident.restricted_tags" in imports[0].fields
 
 
-def test_reimporting_an_unchanged_export_changes_nothing(tmp_path, source) -> None:
-    staff = actor(source, "staff")
+def test_reimporting_an_unchanged_export_changes_nothing(tmp_path, demo) -> None:
+    staff = actor(demo, "staff")
     path = tmp_path / "台账.xlsx"
-    export_register(source, staff, path)
-    before = counts(source)
+    export_register(demo, staff, path)
+    before = counts(demo)
 
-    preview = preview_import(source, staff, read_register(path, staff.role))
-    result, _ = apply_import(source, staff, preview)
+    preview = preview_import(demo, staff, read_register(path, staff.role))
+    result, _ = apply_import(demo, staff, preview)
 
     assert preview.problems == ()
     assert preview.count(UNCHANGED) == len(preview.planned) > 0
     assert result.total() == 0
-    after = counts(source)
+    after = counts(demo)
     assert after["outbox"] == before["outbox"]
     assert after["audit"] == before["audit"] + 1  # the import itself
 
 
-def test_staff_file_without_restricted_tags_keeps_them(tmp_path, source) -> None:
+def test_staff_file_without_restricted_tags_keeps_them(tmp_path, demo) -> None:
     """Staff may not see restricted tags: their file has no such column, and an import
     of it with an edited phone leaves the stored restricted tags as they were."""
-    staff = actor(source, "staff")
-    with source.read() as s:
+    staff = actor(demo, "staff")
+    with demo.read() as s:
         marked = s.scalars(select(Resident).where(Resident.restricted_tags.is_not(None))
                            .where(Resident.household_id.is_not(None))).first()
         tags = marked.restricted_tags
     path = tmp_path / "台账.xlsx"
-    export_register(source, staff, path)
+    export_register(demo, staff, path)
     from openpyxl import load_workbook
 
     book = load_workbook(path)
@@ -134,11 +132,11 @@ def test_staff_file_without_restricted_tags_keeps_them(tmp_path, source) -> None
             residents.cell(row, phone_col).value = "13912345678"
     book.save(path)
 
-    preview = preview_import(source, staff, read_register(path, staff.role))
-    result, _ = apply_import(source, staff, preview)
+    preview = preview_import(demo, staff, read_register(path, staff.role))
+    result, _ = apply_import(demo, staff, preview)
 
     assert result.written == {("resident", "update"): 1}
-    with source.read() as s:
+    with demo.read() as s:
         again = s.get(Resident, marked.id)
     assert again.phone == "13912345678"
     kept = again.restricted_tags == tags  # compared apart, so a failure prints no tags

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from inspector.services.recording import Changes
 
 from ..context import AppContext
+from ..exchange.actions import start_case_export
+from ..exchange.export_job import ExportJob
 from ..issues.detail import IssueDetailView
 from ..issues.issue_list import IssueList
 from ..issues.report_form import ReportForm
@@ -33,9 +35,16 @@ class IssuesPage(Page):
         self.new_button.setToolTip(self.tr("Report a new issue (Ctrl+N)"))
         self.new_button.setMinimumHeight(40)
         self.new_button.clicked.connect(self.new_report)
+        self.export_button = QPushButton(qta.icon("fa5s.file-excel"), self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the cases the list shows (with its "
+                                              "filters) as an Excel workbook"))
+        self.export_button.setMinimumHeight(40)
+        self.export_button.clicked.connect(self.export_cases)
+        self.export_job: ExportJob | None = None
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addStretch(1)
+        top.addWidget(self.export_button)
 
         self.stack = QStackedWidget()
         for view in (self.list, self.form, self.detail):
@@ -53,6 +62,10 @@ class IssuesPage(Page):
     def new_report(self) -> None:
         self.stack.setCurrentWidget(self.form)
         self.form.focus_first()
+
+    def export_cases(self) -> None:
+        self.export_job = start_case_export(self.ctx, self, self.list.current_filter()) \
+            or self.export_job
 
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list)

@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.errors import ValidationError
+from inspector.exchange.policy import may_import
 from inspector.queries import register as q
 from inspector.roles import sees_restricted
 from inspector.services import register
 from inspector.services.recording import Changes
 
 from ..context import AppContext
+from ..exchange.actions import ImportFlow, start_register_export
+from ..exchange.export_job import ExportJob
 from ..lazymodel import ID_ROLE
 from ..messages import describe
 from ..register.household_form import HouseholdForm
@@ -75,6 +78,8 @@ class RegisterPage(Page):
         self.resident_dialog: ResidentDialog | None = None
         self.move_dialog: MoveDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self.export_job: ExportJob | None = None
+        self.import_flow: ImportFlow | None = None
         self.setStyleSheet("QTreeWidget, QTableView, QLineEdit, QComboBox, QLabel, "
                            "QPushButton, QCheckBox, QGroupBox { font-size: 15px; }")
 
@@ -115,8 +120,19 @@ class RegisterPage(Page):
         middle_column.setContentsMargins(0, 0, 0, 0)
         middle_column.addWidget(self.search)
         middle_column.addWidget(self.lists, 1)
+        self.export_button = QPushButton(qta.icon("fa5s.file-excel"), self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the households and residents of your "
+                                              "grids as an Excel workbook"))
+        self.export_button.clicked.connect(self.export_register)
+        self.import_button = QPushButton(qta.icon("fa5s.file-import"), self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add or update households and residents from "
+                                              "an Excel workbook; you see every change first"))
+        self.import_button.clicked.connect(self.import_register)
+        self.import_button.setVisible(may_import(ctx.actor.role))
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.import_button)
         bottom.addWidget(self.new_button)
         middle_column.addLayout(bottom)
         grid_ids = tuple(ctx.actor.grid_ids)
@@ -443,6 +459,15 @@ class RegisterPage(Page):
             self.ctx.notice.emit(self.tr("Logging visits is not available in this version."))
             return
         open_visit(self.ctx, self.form.household_id, self)
+
+    # -- Excel -------------------------------------------------------------------------------
+    def export_register(self) -> None:
+        self.export_job = start_register_export(self.ctx, self) or self.export_job
+
+    def import_register(self) -> None:
+        flow = ImportFlow(self.ctx, self)
+        if flow.start():
+            self.import_flow = flow
 
     # -- residents -------------------------------------------------------------------------
     def add_resident(self) -> None:

@@ -1,0 +1,1 @@
+"""Excel exchange in the window: export buttons with progress, the import preview dialog."""
