@@ -30,6 +30,10 @@ FINAL_STATUSES = frozenset({APPLIED, DUPLICATE, CONFLICT, REJECTED})
 UPSERT = "upsert"
 DELETE = "delete"
 EVICT = "evict"  # the record moved out of this grid: drop the local copy
+# A feed entry that is no record: a supervisor settled a conflict or a held record. It names
+# the record and the fields (never their values), so the device that raised the problem can
+# close it. A device that does not know it skips it, as any unknown entity.
+SETTLEMENT = "settlement"
 
 # Batch limits the server accepts; the client stays below them.
 MAX_BATCH_CHANGES = 500
@@ -57,6 +61,8 @@ WRITERS: dict[str, frozenset[str]] = {
     "patrol": FIELD, "patrol_item": FIELD, "visit": FIELD, "visit_need": FIELD,
     "issue": FIELD, "issue_action": FIELD, "task": FIELD, "photo_link": FIELD,
 }
+# The register: changes to these from the field are logged on the server for review.
+REGISTER = frozenset({"building", "place", "household", "resident"})
 DELETABLE = frozenset({"building", "place", "component", "household", "resident"})
 APPEND_ONLY = frozenset({"issue_action"})
 

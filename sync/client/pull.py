@@ -34,6 +34,8 @@ from inspector.search import doc_of, index_docs
 from sync import protocol as p
 from sync.wire import from_wire
 
+from .problems import settle_problems
+
 ALL_FIELDS = "*"
 # Tables in foreign-key order; areas also sort by level (a street after its district).
 PARENTS_FIRST = [t.name for t in Base.metadata.sorted_tables if t.name in ENTITIES]
@@ -161,6 +163,8 @@ def apply_changes(session: Session, changes: list[dict[str, Any]]) -> int:
     Each change carries its record's current state, so only the last change of
     a record in the list matters.
     """
+    settle_problems(session, [c["data"] for c in changes
+                              if c["entity"] == p.SETTLEMENT and c.get("data")])
     last: dict[Key, dict[str, Any]] = {}
     for change in changes:
         if change["entity"] in ENTITIES:  # an entity this version does not know is skipped

@@ -152,6 +152,9 @@ def apply_receipts(store: Store, batch: Batch, receipts: list[dict[str, Any]]) -
                 tally.conflict += status != p.DUPLICATE
             elif status != p.DUPLICATE:
                 tally.applied += 1
+                if r.get("held") and r.get("fields"):  # kept aside for a supervisor
+                    _problem(session, entry, "conflict", r.get("reason"),
+                             {"fields": r["fields"], "held": True})
         _confirm(session, confirmed)
         for chunk in range(0, len(done), 500):
             session.execute(delete(OutboxEntry).where(

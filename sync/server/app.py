@@ -21,7 +21,7 @@ from .database import Database, migrate
 from .deps import check_protocol
 from .models import ServerMeta
 from .photos import PhotoUploads
-from .routers import auth, oversight, photos, sync
+from .routers import auth, oversight, photos, quality, review, sync
 
 log = logging.getLogger(__name__)
 VERSION = "0.1.0"
@@ -50,7 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.photos = PhotoUploads(db, settings.photo_dir, settings.upload_dir)
 
     api = [Depends(check_protocol)]
-    for module in (auth, sync, photos, oversight):
+    for module in (auth, sync, photos, oversight, review, quality):
         app.include_router(module.router, prefix=p.API, dependencies=api)
 
     @app.get("/health", tags=["ops"])

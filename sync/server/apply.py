@@ -3,6 +3,11 @@
 `apply_change` runs inside the batch's transaction under a savepoint, with the
 revision counter locked, so changes apply in the order the server received
 them (server order) and a refused change leaves nothing behind.
+
+A resident pushed with an ID number another live resident has is held aside (no
+device ever holds two people with one number) until a supervisor keeps one of
+them or the worker corrects the number. Register changes from workers and staff
+are logged by field name for review (`review.log`).
 """
 
 from __future__ import annotations
@@ -19,14 +24,26 @@ from sqlalchemy.orm import Session
 from inspector import caseflow, validation
 from inspector.catalogues import category_codes, codes
 from inspector.errors import TransitionError, ValidationError
-from inspector.models import ENTITIES, Area, Issue, IssueAction, Photo, PhotoLink, Synced
+from inspector.models import (
+    ENTITIES,
+    Area,
+    Issue,
+    IssueAction,
+    Photo,
+    PhotoLink,
+    Resident,
+    Synced,
+)
 from inspector.roles import ROLES
 from sync import protocol as p
 from sync.wire import from_wire, row_dict
 
-from . import scope
-from .feed import Revisions, publish
-from .models import CaseCounter, Conflict, HeldLink, User
+from . import review, scope
+from .feed import Revisions, publish, settle
+from .models import CaseCounter, Conflict, HeldLink, HeldResident, User
+
+HELD_REASON = ("该身份证号已登记在另一条人员记录中：这条记录暂不进入台账，等待监督员核查；"
+               "如身份证号录入有误，更正后会自动提交")
 
 
 class Refused(Exception):
@@ -139,14 +156,40 @@ def _publish(ctx: Context, entity: str, obj: Synced, grid_id: str | None, *,
     return rev
 
 
+def _held(session: Session, entity: str, record_id: str) -> bool:
+    """A photo link or a resident the server keeps aside, out of the register and the feed."""
+    model = {"photo_link": HeldLink, "resident": HeldResident}.get(entity)
+    return model is not None and session.get(model, record_id) is not None
+
+
+def id_number_taken(session: Session, id_number: Any) -> bool:
+    """Whether a live resident has this ID number (the unique index answers)."""
+    wanted = {id_number, validation.normalize_id_number(id_number)}
+    return session.scalar(select(Resident.id).where(Resident.id_number.in_(wanted))
+                          .limit(1)) is not None
+
+
+def add_record(ctx: Context, entity: str, model: type[Synced], values: dict[str, Any],
+               grid_id: str | None) -> int:
+    """A record new to the server into its table and the feed; returns its revision."""
+    rev = publish(ctx.revs, entity, values["id"], grid_id, new=True)
+    ctx.absent.discard((entity, values["id"]))
+    ctx.session.add(model(**values, server_rev=rev))
+    ctx.session.flush()
+    return rev
+
+
+def _filled(values: dict[str, Any]) -> list[str]:
+    return sorted(k for k, v in values.items() if k != "id" and v not in (None, "", [], {}))
+
+
 def _insert(ctx: Context, entity: str, model: type[Synced], record_id: str,
             payload: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
     session = ctx.session
     data = _visible_fields(ctx, entity, payload) | {"id": record_id}
     key = (entity, record_id)
     existing = None if key in ctx.absent else session.get(scope.RecordIndex, key)
-    if existing is not None or (
-            entity == "photo_link" and session.get(HeldLink, record_id) is not None):
+    if existing is not None or _held(session, entity, record_id):
         raise Refused("该记录已在服务器上删除" if existing is not None and existing.deleted
                       else "服务器上已有同一编号的记录")
     values = _typed(model, data)
@@ -163,14 +206,39 @@ def _insert(ctx: Context, entity: str, model: type[Synced], record_id: str,
         session.add(HeldLink(record_id=record_id, photo_sha256=values["photo_sha256"],
                              grid_id=grid_id, data=data))
         return receipt(change, p.APPLIED, held=True)
-    rev = publish(ctx.revs, entity, record_id, grid_id, new=True)
-    ctx.absent.discard(key)
-    session.add(model(**values, server_rev=rev))
-    session.flush()
+    if entity == "resident" and id_number_taken(session, values["id_number"]):
+        session.add(HeldResident(record_id=record_id, id_number=values["id_number"],
+                                 grid_id=grid_id, data=data, device_id=ctx.device_id,
+                                 username=ctx.user.username))
+        return receipt(change, p.APPLIED, held=True, fields=["id_number"], reason=HELD_REASON)
+    rev = add_record(ctx, entity, model, values, grid_id)
+    review.log(ctx, entity, record_id, "insert", grid_id, _filled(values), rev)
     return receipt(change, p.APPLIED, rev=rev)
 
 
-def _same(a: Any, b: Any) -> bool:
+def _update_held(ctx: Context, held: HeldResident, fields: dict[str, Any],
+                 change: dict[str, Any]) -> dict[str, Any]:
+    """An edit of a held resident from its device: kept with it, and a corrected ID number
+    that no one else has lets it into the register."""
+    _check_write(ctx, held.grid_id)
+    data = held.data | fields
+    values = _typed(Resident, data)
+    grid_id = scope.grid_of(ctx.session, "resident", values)
+    _check_write(ctx, grid_id)
+    _check_references(ctx, Resident, values)
+    _validate("resident", values)
+    if id_number_taken(ctx.session, values["id_number"]):
+        held.data, held.grid_id, held.id_number = data, grid_id, values["id_number"]
+        return receipt(change, p.APPLIED, held=True)
+    ctx.session.delete(held)
+    rev = add_record(ctx, "resident", Resident, values, grid_id)
+    settle(ctx.revs, "resident", held.record_id, grid_id, ["id_number"], "released",
+           ctx.user.username)
+    review.log(ctx, "resident", held.record_id, "insert", grid_id, _filled(values), rev)
+    return receipt(change, p.APPLIED, rev=rev)
+
+
+def same_value(a: Any, b: Any) -> bool:
     return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
 
 
@@ -187,41 +255,33 @@ def _update(ctx: Context, entity: str, model: type[Synced], record_id: str,
         raise Refused(f"字段 {', '.join(owned)} 只能通过办理动作改变")
     if session.get(HeldLink, record_id) is not None:
         raise Later("照片尚未上传完成")
+    fields = _visible_fields(ctx, entity, fields)
+    held = session.get(HeldResident, record_id) if entity == "resident" else None
+    if held is not None:
+        return _update_held(ctx, held, fields, change)
     scope.indexed(session, entity, record_id)
     obj = session.get(model, record_id)
     assert obj is not None  # indexed and not deleted
     old_grid = scope.grid_of(session, entity, row_dict(obj))
     _check_write(ctx, old_grid)
-    fields = _visible_fields(ctx, entity, fields)
     current = row_dict(obj)
     take: dict[str, Any] = {}
     clashes: list[Conflict] = []
     for key, value in fields.items():
         if key not in current or key == "id":
             continue
-        if key in base and _same(current[key], base[key]):
+        if key in base and same_value(current[key], base[key]):
             take[key] = value
-        elif not _same(current[key], value):
+        elif not same_value(current[key], value):
             clashes.append(Conflict(entity=entity, record_id=record_id, grid_id=old_grid,
                                     field=key, base_value=base.get(key), device_value=value,
                                     server_value=current[key], device_id=ctx.device_id,
                                     username=ctx.user.username))
     rev = obj.server_rev
     if take:
-        merged = {**current, **take}
-        values = _typed(model, take)
-        new_grid = scope.grid_of(session, entity, merged)
-        _check_write(ctx, new_grid)
-        typed = _typed(model, merged)
-        _check_references(ctx, model, typed)
-        _validate(entity, typed)
-        for key, value in values.items():
-            setattr(obj, key, value)
-        obj.version += 1
-        session.flush()
-        rev = _publish(ctx, entity, obj, new_grid)
-        if new_grid != old_grid:
-            _move_dependents(ctx, entity, obj.id, new_grid)
+        rev = write_fields(ctx, entity, obj, take)
+        review.log(ctx, entity, record_id, "update", getattr(obj, "grid_id", None),
+                   sorted(take), rev)
     if not clashes:
         return receipt(change, p.APPLIED, rev=rev)
     for clash in clashes:
@@ -229,6 +289,30 @@ def _update(ctx: Context, entity: str, model: type[Synced], record_id: str,
     server_copy = p.strip_restricted(entity, ctx.user.role, row_dict(obj))
     return receipt(change, p.CONFLICT, rev=rev, fields=sorted(c.field for c in clashes),
                    server=server_copy)
+
+
+def write_fields(ctx: Context, entity: str, obj: Synced, take: dict[str, Any]) -> int:
+    """Set wire values on a live record, checked as a whole like any write, as a new
+    revision in the feed (also when nothing differs); returns the revision."""
+    session = ctx.session
+    model = type(obj)
+    current = row_dict(obj)
+    old_grid = scope.grid_of(session, entity, current)
+    merged = {**current, **take}
+    values = _typed(model, take)
+    new_grid = scope.grid_of(session, entity, merged)
+    _check_write(ctx, new_grid)
+    typed = _typed(model, merged)
+    _check_references(ctx, model, typed)
+    _validate(entity, typed)
+    for key, value in values.items():
+        setattr(obj, key, value)
+    obj.version += 1
+    session.flush()
+    rev = _publish(ctx, entity, obj, new_grid)
+    if new_grid != old_grid:
+        _move_dependents(ctx, entity, obj.id, new_grid)
+    return rev
 
 
 def _move_dependents(ctx: Context, entity: str, record_id: str, grid_id: str | None) -> None:
@@ -253,16 +337,27 @@ def _delete(ctx: Context, entity: str, model: type[Synced], record_id: str,
         raise Refused("这类记录只能追加，不能删除")
     index = session.get(scope.RecordIndex, (entity, record_id))
     if index is None or index.deleted:
+        held = session.get(HeldResident, record_id) if entity == "resident" else None
+        if held is not None:
+            _check_write(ctx, held.grid_id)
+            session.delete(held)  # withdrawn by its device before anyone settled it
         return receipt(change, p.APPLIED)  # never arrived or already gone: nothing to do
-    obj = session.get(model, record_id)
     _check_write(ctx, index.grid_id)
-    session.delete(obj)
+    rev = remove_record(ctx, entity, model, record_id, index.grid_id)
+    review.log(ctx, entity, record_id, "delete", index.grid_id, [], rev)
+    return receipt(change, p.APPLIED, rev=rev)
+
+
+def remove_record(ctx: Context, entity: str, model: type[Synced], record_id: str,
+                  grid_id: str | None) -> int:
+    """Delete a live record and put its tombstone in the feed; Refused while others point
+    at it."""
+    ctx.session.delete(ctx.session.get(model, record_id))
     try:
-        session.flush()
+        ctx.session.flush()
     except IntegrityError as exc:
         raise Refused("仍有其他记录引用该记录，服务器上不能删除") from exc
-    return receipt(change, p.APPLIED,
-                   rev=publish(ctx.revs, entity, record_id, index.grid_id, deleted=True))
+    return publish(ctx.revs, entity, record_id, grid_id, deleted=True)
 
 
 def _photo_stages(session: Session, issue_id: str) -> frozenset[str]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import DELETE, EVICT, UPSERT
+from sync.protocol import DELETE, EVICT, SETTLEMENT, UPSERT
 
-from .models import FeedEntry, RecordIndex, RevCounter
+from .models import FeedEntry, RecordIndex, RevCounter, Settlement
 
 COUNTER_ID = 1  # the single counter row, created by the first migration
 
@@ -82,3 +82,18 @@ def publish_new(revs: Revisions, entity: str, records: list[tuple[str, str | Non
          "deleted": False}
         for rev, (record_id, grid_id) in zip(numbers, records, strict=True)])
     return numbers
+
+
+def settle(revs: Revisions, entity: str, record_id: str, grid_id: str | None,
+           fields: list[str], outcome: str, by: str) -> None:
+    """Tell the devices of a grid that a conflict or a held record was settled.
+
+    A feed entry of its own (no record, so no index row): the device that raised the
+    problem closes it when this comes down, after the record's own new revision.
+    """
+    note = Settlement(entity=entity, record_id=record_id, grid_id=grid_id,
+                      fields=sorted(fields), outcome=outcome, settled_by=by)
+    revs.session.add(note)
+    revs.session.flush()
+    revs.session.add(FeedEntry(rev=revs.next(), entity=SETTLEMENT, record_id=note.id,
+                               grid_id=grid_id, op=UPSERT))

@@ -2,9 +2,10 @@
 
 The domain tables (households, cases …) are the very models of `inspector.models`,
 so both ends hold the same shapes. The tables here are what only a server needs:
-accounts, tokens, the change feed, receipts, held photo links, conflicts and
-device health. They reference domain records by id only, never by foreign key,
-so the two sets of tables can evolve apart.
+accounts, tokens, the change feed, receipts, held photo links and residents,
+conflicts and how they were settled, the register review log and device health.
+They reference domain records by id only, never by foreign key, so the two sets of
+tables can evolve apart.
 """
 
 from __future__ import annotations
@@ -147,6 +148,80 @@ class Conflict(ServerBase):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
     resolved_by: Mapped[str | None] = mapped_column(String(64))
+    # server / device / edited (the supervisor's choice), superseded (settled with another)
+    resolution: Mapped[str | None] = mapped_column(String(12), default=None)
+
+
+class HeldResident(ServerBase):
+    """A resident pushed with an ID number that another live resident already has.
+
+    Kept out of the register and the feed until a supervisor keeps one of them or the
+    worker corrects the number, so no device ever holds two people with one ID number.
+    """
+
+    __tablename__ = "held_resident"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(18), index=True)
+    grid_id: Mapped[str] = mapped_column(String(36), index=True)
+    data: Mapped[dict[str, Any]]
+    device_id: Mapped[str] = mapped_column(String(36))
+    username: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Settlement(ServerBase):
+    """How a supervisor settled a conflict or a held record. It travels in the feed
+    (`protocol.SETTLEMENT`) so the device that raised the problem can close it: fields
+    by name, never their values."""
+
+    __tablename__ = "settlement"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(24))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    grid_id: Mapped[str | None] = mapped_column(String(36))
+    fields: Mapped[list[Any]]
+    outcome: Mapped[str] = mapped_column(String(12))  # resolved / kept / removed / released
+    settled_by: Mapped[str] = mapped_column(String(64))
+    settled_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RegisterChange(ServerBase):
+    """A change to the register applied from a worker's or staff member's device, for a
+    supervisor to review. Field names only: the values live in the record itself."""
+
+    __tablename__ = "register_change"
+    __table_args__ = (Index("ix_register_change_grid_state_at", "grid_id", "state", "at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    entity: Mapped[str] = mapped_column(String(24))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(8))  # insert / update / delete
+    grid_id: Mapped[str | None] = mapped_column(String(36))
+    fields: Mapped[list[Any]]
+    rev: Mapped[int | None] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(12), default="new")  # new / reviewed / returned
+    reviewed_by: Mapped[str | None] = mapped_column(String(64))
+    reviewed_at: Mapped[datetime | None] = mapped_column(default=None)
+    note: Mapped[str | None] = mapped_column(Text)
+    task_id: Mapped[str | None] = mapped_column(String(36))  # the revisit task of a return
+
+
+class Dismissal(ServerBase):
+    """Look-alike people a supervisor said are different people. The id digests the kind
+    and the member ids, so a group that gains a member shows again."""
+
+    __tablename__ = "quality_dismissal"
+
+    group_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_ids: Mapped[list[Any]]
+    dismissed_by: Mapped[str] = mapped_column(String(64))
+    dismissed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class DeviceHealth(ServerBase):

@@ -13,7 +13,7 @@ from inspector.services.recording import wire_value
 from sync import protocol as p
 
 from . import scope
-from .models import FeedEntry, RecordIndex, User
+from .models import FeedEntry, RecordIndex, Settlement, User
 
 # Bookkeeping columns a device keeps for itself; `server_rev` travels, the rest does not.
 _LOCAL_ONLY = frozenset({"version", "created_at", "updated_at"})
@@ -34,9 +34,11 @@ def _chunks(values: list[str]) -> list[list[str]]:
     return [values[start:start + 500] for start in range(0, len(values), 500)]
 
 
-def _load(session: Session, user: User, entity: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+def load(session: Session, user: User, entity: str, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Current copies as `user` may receive them: wire values, server revision, and for a
     photo link its photo's details. Read with plain selects: a first pull reads a lot."""
+    if entity == p.SETTLEMENT:
+        return _settlements(session, ids)
     table = ENTITIES[entity].__table__
     columns = [c for c in table.c if c.name not in _LOCAL_ONLY]
     found: dict[str, dict[str, Any]] = {}
@@ -48,6 +50,18 @@ def _load(session: Session, user: User, entity: str, ids: set[str]) -> dict[str,
         metas = _photo_metas(session, {d["photo_sha256"] for d in found.values()})
         for data in found.values():
             data["photo"] = metas.get(data["photo_sha256"])
+    return found
+
+
+def _settlements(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Settlement notes as devices receive them: which record, which fields, how, by whom."""
+    found = {}
+    for chunk in _chunks(sorted(ids)):
+        for note in session.scalars(select(Settlement).where(Settlement.id.in_(chunk))):
+            found[note.id] = {"id": note.id, "entity": note.entity, "record_id": note.record_id,
+                              "fields": note.fields, "outcome": note.outcome,
+                              "settled_by": note.settled_by,
+                              "settled_at": wire_value(note.settled_at)}
     return found
 
 
@@ -80,7 +94,7 @@ def pull_page(session: Session, user: User, cursor: int, limit: int) -> dict[str
     for row in rows:
         if row.op == p.UPSERT:
             wanted[row.entity].add(row.record_id)
-    loaded = {entity: _load(session, user, entity, ids) for entity, ids in wanted.items()}
+    loaded = {entity: load(session, user, entity, ids) for entity, ids in wanted.items()}
     grids = _current_grids(session, wanted) if scope.grids(user) is not None else {}
     changes: list[dict[str, Any]] = []
     for row in rows:
@@ -120,7 +134,7 @@ def ids(session: Session, user: User, entity: str) -> list[tuple[str, int]]:
 def records(session: Session, user: User, entity: str, wanted: list[str]) -> list[dict[str, Any]]:
     """Current copies of the given records that lie in `user`'s scope (others are left out)."""
     visible = []
-    for record_id, data in _load(session, user, entity, set(wanted)).items():
+    for record_id, data in load(session, user, entity, set(wanted)).items():
         index = session.get(RecordIndex, (entity, record_id))
         if index is not None and not index.deleted and scope.may_read(user, index.grid_id):
             visible.append(data)

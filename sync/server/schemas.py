@@ -179,3 +179,118 @@ class ConflictOut(BaseModel):
     server_value: Any = None
     username: str
     created_at: datetime
+    device_id: str
+    resolution: str | None = None
+    current_value: Any = None  # the field on the server now ("server" in a resolution)
+    record_rev: int  # the record's revision now: a resolution names it, or gets a 409
+    title: str = ""  # a name or an address that tells the supervisor which record
+
+
+class ChoiceIn(BaseModel):
+    conflict_id: Id
+    take: Literal["server", "device", "edited"]
+    value: Any = None  # the edited value (wire form), for take == "edited"
+
+
+class ResolveIn(BaseModel):
+    record_rev: Annotated[int, Field(ge=0, le=2**63 - 1)]
+    choices: Annotated[list[ChoiceIn], Field(min_length=1, max_length=100)]
+
+
+class ResolveOut(BaseModel):
+    record_rev: int
+    resolved: list[str]
+
+
+Note = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class RegisterChangeOut(BaseModel):
+    id: str
+    at: datetime
+    username: str
+    device_id: str
+    entity: str
+    record_id: str
+    op: str
+    grid_id: str | None
+    fields: list[str]
+    state: str
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    note: str | None
+    task_id: str | None
+    record: dict[str, Any] | None  # as it is now, as the caller may see it; None once removed
+
+
+class ChangePageOut(BaseModel):
+    changes: list[RegisterChangeOut]
+    total: int
+
+
+class ReviewIn(BaseModel):
+    ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
+    note: Annotated[str | None, Field(max_length=500)] = None
+
+
+class ReviewOut(BaseModel):
+    reviewed: int
+
+
+class ReturnIn(BaseModel):
+    note: Note
+
+
+class ReturnOut(BaseModel):
+    task_id: str
+
+
+class MemberOut(BaseModel):
+    """One record of a group; outside the caller's grids only `record_id`, the grid and
+    `visible: false` (that it exists elsewhere, never who it is)."""
+
+    record_id: str
+    grid_id: str
+    grid_name: str
+    held: bool  # pushed with a taken ID number, waiting outside the register
+    visible: bool
+    name: str | None = None
+    id_number: str | None = None
+    birth_date: str | None = None
+    phone: str | None = None
+    household_id: str | None = None
+    address: str | None = None
+    registered_by: str | None = None
+
+
+class GroupOut(BaseModel):
+    group_id: str
+    kind: str
+    grids: int
+    members: list[MemberOut]
+
+
+class GroupPageOut(BaseModel):
+    groups: list[GroupOut]
+    next_offset: int | None
+
+
+GroupKind = Literal["id_number", "name_birth", "name_phone"]
+
+
+class GroupIn(BaseModel):
+    kind: GroupKind
+    record_ids: Annotated[list[Id], Field(min_length=1, max_length=100)]
+
+
+class KeepIn(GroupIn):
+    keep: Id
+
+
+class KeepOut(BaseModel):
+    kept: str
+    removed: int
+
+
+class DismissOut(BaseModel):
+    group_id: str

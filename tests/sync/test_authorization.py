@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from synckit import (
     PASSWORD,
     LiveServer,
+    area_geojson,
     grid_id,
     postgres_database,
     postgres_skip_reason,
@@ -37,7 +38,17 @@ from inspector.models import ENTITIES, GridStaff, Household, Resident
 from inspector.services.recording import wire_value
 from sync import protocol as p
 from sync.server import admin
-from sync.server.models import DeviceHealth, FeedEntry, RecordIndex, User
+from sync.server.models import (
+    Conflict,
+    DeviceHealth,
+    Dismissal,
+    FeedEntry,
+    HeldResident,
+    RecordIndex,
+    RegisterChange,
+    User,
+)
+from sync.server.quality import group_id
 from sync.server.security import issue_token, revoke_token
 
 _PG_SKIP = postgres_skip_reason()
@@ -176,6 +187,18 @@ class World:
             return s.scalar(select(func.coalesce(func.max(FeedEntry.rev), 0)))
 
 
+def hold(world: World, code: str, id_number: str) -> str:
+    """A resident held aside in grid `code` for having `id_number`, as a push would leave it."""
+    held = new_id()
+    household_id = world.ids["H1" if code == "G01" else "H3"]
+    with world.server.db.transaction() as s:
+        s.add(HeldResident(record_id=held, id_number=id_number, grid_id=grid_id(code),
+                           data=resident(code, household_id) | {"id": held,
+                                                                "id_number": id_number},
+                           device_id=new_id(), username="wgy1"))
+    return held
+
+
 def statuses(receipts: list[dict[str, Any]]) -> list[str]:
     return [r["status"] for r in receipts]
 
@@ -196,7 +219,8 @@ def build(world: World) -> None:
         assert r.status_code == 200, r.text
         world.tokens[who] = r.json()["token"]
     ids = world.ids
-    for name in ("H1", "R1", "L1", "L13a", "HM2", "RR", "H3", "R3", "L3", "L13b", "GS3", "GSM"):
+    for name in ("H1", "R1", "L1", "L13a", "HM2", "RR", "H3", "R3", "L3", "L13b", "GS3", "GSM",
+                 "R1dup", "H4"):
         ids[name] = new_id()
     for name in ("P1", "P3", "P13"):
         world.sha[name] = world.upload("worker", fresh_jpeg())
@@ -243,6 +267,21 @@ def build(world: World) -> None:
         update("grid_staff", ids["GSM"], {"grid_id": grid_id("G03"), "phone": "13900000033"},
                {"grid_id": grid_id("G01"), "phone": None}),
     )) == ["applied", "conflict", "applied", "applied"]
+
+    # A second registration of R1's ID number is held aside (a data-quality group in G01);
+    # one of R3's in G03 too (written straight in: no field account covers G03). G04, a
+    # grid nobody but the admin covers, holds a household for look-alikes outside G01-G03.
+    r1 = world.row(Resident, ids["R1"])
+    receipt, = world.push("worker", change("resident", ids["R1dup"], resident(
+        "G01", ids["H1"]) | {"id_number": r1.id_number}))
+    assert receipt["held"] is True, receipt
+    hold(world, "G03", world.row(Resident, ids["R3"]).id_number)
+    areas = area_geojson()
+    areas["features"].append({"type": "Feature", "geometry": areas["features"][-1]["geometry"],
+                              "properties": {"code": "G04", "name": "第4网格", "level": "grid",
+                                             "parent_code": "C1"}})
+    admin.import_areas(server.db, areas)
+    admin.import_records(server.db, "household", [household("G04") | {"id": ids["H4"]}])
 
     for who in ("worker", "admin"):
         r = world.call(who, "POST", f"{API}/sync/health",
@@ -393,7 +432,7 @@ def send_health(w: World, who: str, grid: str) -> Sent:
     return Sent(r, lambda: w.row(DeviceHealth, device_id) is not None)
 
 
-def check_health(w: World, role: str, grid: str, sent: Sent) -> None:
+def check_effect(w: World, role: str, grid: str, sent: Sent) -> None:
     assert sent.effect is not None and sent.effect()
 
 
@@ -478,8 +517,105 @@ def send_handshake(w: World, who: str, grid: str) -> Sent:
                        json={"protocol": 1, "device_id": new_id()}))
 
 
-def _download_status(role: str, grid: str) -> int:
+def _found_if_seen(role: str, grid: str) -> int:
     return 200 if sees(role, grid) else 404
+
+
+def _grid_record(w: World, grid: str) -> str:
+    return w.ids["H1" if grid == OWN else "H3"]
+
+
+def check_changes(w: World, role: str, grid: str, sent: Sent) -> None:
+    rows = sent.response.json()["changes"]
+    for r in rows:
+        assert _in_scope(role, r["grid_id"]), r
+        if r["entity"] == "resident" and r["record"]:
+            assert ("restricted_tags" in r["record"]) == SEES_RESTRICTED[role]
+    logged = {r["record_id"] for r in rows}
+    if grid == OWN:
+        assert {w.ids["H1"], w.ids["R1"]} <= logged
+    else:
+        assert (w.ids["H3"] in logged) == (role == "admin")
+
+
+def _logged_change(w: World, grid: str) -> str:
+    """A fresh entry of the review log, as a worker's push of a household edit leaves it."""
+    with w.server.db.transaction() as s:
+        row = RegisterChange(username="wgy1", device_id=new_id(), entity="household",
+                             record_id=_grid_record(w, grid), op="update",
+                             grid_id=grid_id(GRID_OF[grid]), fields=["notes"])
+        s.add(row)
+    return row.id
+
+
+def _change_state(w: World, change_id: str) -> str:
+    return w.row(RegisterChange, change_id).state
+
+
+def send_review(w: World, who: str, grid: str) -> Sent:
+    change_id = _logged_change(w, grid)
+    r = w.call(who, "POST", f"{API}/register/changes/review", json={"ids": [change_id]})
+    return Sent(r, lambda: _change_state(w, change_id) != "new")
+
+
+def send_return(w: World, who: str, grid: str) -> Sent:
+    change_id = _logged_change(w, grid)
+    r = w.call(who, "POST", f"{API}/register/changes/{change_id}/return",
+               json={"note": "请入户核实"})
+    return Sent(r, lambda: _change_state(w, change_id) != "new")
+
+
+def send_resolve(w: World, who: str, grid: str) -> Sent:
+    record_id = _grid_record(w, grid)
+    with w.server.db.transaction() as s:
+        h = s.get(Household, record_id)
+        clash = Conflict(entity="household", record_id=record_id, grid_id=h.grid_id,
+                         field="notes", base_value=None, device_value="设备上的备注",
+                         server_value=h.notes, device_id=new_id(), username="wgy1")
+        s.add(clash)
+        s.flush()
+        conflict_id, rev = clash.id, h.server_rev
+    r = w.call(who, "POST", f"{API}/conflicts/resolve", json={
+        "record_rev": rev, "choices": [{"conflict_id": conflict_id, "take": "server"}]})
+    return Sent(r, lambda: w.row(Conflict, conflict_id).resolved_at is not None)
+
+
+def check_duplicates(w: World, role: str, grid: str, sent: Sent) -> None:
+    groups = sent.response.json()["groups"]
+    for g in groups:
+        assert any(m["visible"] for m in g["members"]), g["group_id"]
+        for m in g["members"]:
+            assert m["visible"] == _in_scope(role, m["grid_id"])
+            if not m["visible"]:
+                assert [m[k] for k in ("name", "id_number", "birth_date", "phone", "address",
+                                       "household_id", "registered_by")] == [None] * 7
+    members = {m["record_id"] for g in groups for m in g["members"]}
+    if grid == OWN:
+        assert {w.ids["R1"], w.ids["R1dup"]} <= members
+    else:
+        assert (w.ids["R3"] in members) == (role == "admin")
+
+
+def send_keep(w: World, who: str, grid: str) -> Sent:
+    live = new_id()
+    person = resident(GRID_OF[grid], _grid_record(w, grid)) | {"id": live}
+    admin.import_records(w.server.db, "resident", [person])
+    held = hold(w, GRID_OF[grid], person["id_number"])
+    r = w.call(who, "POST", f"{API}/quality/duplicates/keep", json={
+        "kind": "id_number", "record_ids": [live, held], "keep": live})
+    return Sent(r, lambda: w.row(HeldResident, held) is None)
+
+
+def send_dismiss(w: World, who: str, grid: str) -> Sent:
+    """Look-alikes in two grids: G01 and G02 (a supervisor's), or G03 and G04 (nobody's)."""
+    name = f"张{next(_ids)}"
+    homes = ([("G01", "H1"), ("G02", "HM2")] if grid == OWN else [("G03", "H3"), ("G04", "H4")])
+    people = [resident(code, w.ids[home], name=name) | {"id": new_id()} for code, home in homes]
+    admin.import_records(w.server.db, "resident", people)
+    ids = [p["id"] for p in people]
+    r = w.call(who, "POST", f"{API}/quality/duplicates/dismiss",
+               json={"kind": "name_birth", "record_ids": ids})
+    return Sent(r, lambda: w.row(Dismissal, group_id("name_birth", ids)) is not None)
 
 
 MATRIX: dict[tuple[str, str], Endpoint] = {
@@ -493,16 +629,32 @@ MATRIX: dict[tuple[str, str], Endpoint] = {
     ("GET", f"{API}/sync/ids"): Endpoint(_get(f"{API}/sync/ids", entity="household"),
                                          check=check_ids),
     ("POST", f"{API}/sync/records"): Endpoint(send_records, check=check_records),
-    ("POST", f"{API}/sync/health"): Endpoint(send_health, ok=204, check=check_health),
+    ("POST", f"{API}/sync/health"): Endpoint(send_health, ok=204, check=check_effect),
     ("POST", f"{API}/photos/missing"): Endpoint(send_missing, check=check_missing),
     ("GET", f"{API}/photos/{{sha}}/upload"): Endpoint(send_upload_status),
     ("PUT", f"{API}/photos/{{sha}}/upload"): Endpoint(send_upload, check=check_upload),
     ("GET", f"{API}/photos/{{sha}}"): Endpoint(send_download, check=check_download,
-                                                status=_download_status),
+                                                status=_found_if_seen),
     ("GET", f"{API}/devices/health"): Endpoint(_get(f"{API}/devices/health"), "overseer",
                                                check=check_devices),
     ("GET", f"{API}/conflicts"): Endpoint(_get(f"{API}/conflicts"), "overseer",
                                           check=check_conflicts),
+    ("POST", f"{API}/conflicts/resolve"): Endpoint(send_resolve, "overseer", check=check_effect,
+                                                   status=_found_if_seen),
+    ("GET", f"{API}/register/changes"): Endpoint(
+        _get(f"{API}/register/changes", state="all", limit=200), "overseer",
+        check=check_changes),
+    ("POST", f"{API}/register/changes/review"): Endpoint(
+        send_review, "overseer", check=check_effect, status=_found_if_seen),
+    ("POST", f"{API}/register/changes/{{change_id}}/return"): Endpoint(
+        send_return, "overseer", check=check_effect, status=_found_if_seen),
+    ("GET", f"{API}/quality/duplicates"): Endpoint(
+        _get(f"{API}/quality/duplicates", kind="id_number", limit=200), "overseer",
+        check=check_duplicates),
+    ("POST", f"{API}/quality/duplicates/keep"): Endpoint(
+        send_keep, "overseer", check=check_effect, status=_found_if_seen),
+    ("POST", f"{API}/quality/duplicates/dismiss"): Endpoint(
+        send_dismiss, "overseer", check=check_effect, status=_found_if_seen),
     ("GET", "/health"): Endpoint(_get("/health"), "public"),
     # FastAPI's API description and its viewers: public by FastAPI's default. They hold
     # the shape of the API only, no data.

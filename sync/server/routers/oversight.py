@@ -1,20 +1,20 @@
-"""What supervisors watch: device sync health and open conflicts in their grids."""
+"""What supervisors watch and settle: device sync health, and conflicts in their grids."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 
-from inspector.roles import ADMIN, SUPERVISOR, sees_restricted
-from sync import protocol as p
+from inspector.roles import ADMIN, SUPERVISOR
 
-from .. import scope
+from .. import resolve, scope
 from ..deps import DbDep, require_role
-from ..models import Conflict, DeviceHealth, User
-from ..schemas import ConflictOut, DeviceHealthOut
+from ..models import DeviceHealth, User
+from ..schemas import ConflictOut, DeviceHealthOut, Problem, ResolveIn, ResolveOut
 
 router = APIRouter(tags=["oversight"])
 Overseer = Depends(require_role(SUPERVISOR, ADMIN))
+REFUSALS = {404: {"model": Problem}, 409: {"model": Problem}, 422: {"model": Problem}}
 
 
 @router.get("/devices/health", response_model=list[DeviceHealthOut])
@@ -31,10 +31,16 @@ def devices_health(db: DbDep, user: User = Overseer) -> list[DeviceHealthOut]:
 
 @router.get("/conflicts", response_model=list[ConflictOut])
 def conflicts(db: DbDep, user: User = Overseer) -> list[ConflictOut]:
+    """Open conflicts on records in the caller's grids, with each field's value now."""
     with db.session() as session:
-        rows = session.scalars(select(Conflict).where(
-            Conflict.resolved_at.is_(None), scope.feed_filter(user, Conflict.grid_id))
-            .order_by(Conflict.created_at)).all()
-    # A clash on a restricted field shows its values: only to roles that may see them.
-    return [ConflictOut.model_validate(r, from_attributes=True) for r in rows
-            if sees_restricted(user.role) or r.field not in p.RESTRICTED_FIELDS.get(r.entity, ())]
+        return [ConflictOut(**row) for row in resolve.open_conflicts(session, user)]
+
+
+@router.post("/conflicts/resolve", response_model=ResolveOut, responses=REFUSALS)
+def resolve_conflicts(body: ResolveIn, db: DbDep, user: User = Overseer) -> ResolveOut:
+    """Settle conflicts of one record: per conflict keep the server's value, take the
+    device's or give an edited one. 409 if one is settled already or the record changed
+    since `record_rev`; 422 if the value would not pass the record's checks."""
+    with db.transaction() as session:
+        return ResolveOut(**resolve.resolve(session, user, body.record_rev, [
+            (c.conflict_id, c.take, c.value) for c in body.choices]))
