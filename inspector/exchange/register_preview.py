@@ -66,6 +66,7 @@ class Planned:
     household_id: str | None = None  # a resident's stored household
     household_row: int | None = None  # or the row of this file's household sheet
     who: str = ""
+    changed: tuple[str, ...] = ()  # an update's columns whose stored value it replaces
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,22 @@ def _convert(rows: SheetRows, cols: Sequence[Column], entity: str, out: _Preview
 
 def _other(errors: list[FieldError], failed: set[str]) -> list[FieldError]:
     return [e for e in errors if e.field not in failed]
+
+
+# What an update of a JSON field is called; its columns each hold one part of it.
+_GROUP_NAMES = {"rental": "租赁信息", "temporary": "暂住信息"}
+
+
+def _changed(entity: str, stored: dict[str, Any] | None, clean: Mapping[str, Any]
+             ) -> tuple[str, ...]:
+    if stored is None:
+        return ()
+    return tuple(_GROUP_NAMES.get(k) or header_of(entity, k)
+                 for k, v in clean.items() if stored.get(k) != v)
+
+
+def _action(stored: dict[str, Any] | None, changed: tuple[str, ...]) -> str:
+    return NEW if stored is None else UPDATE if changed else UNCHANGED
 
 
 def _fields(obj: Household | Resident) -> dict[str, Any]:
@@ -288,10 +305,10 @@ def _households(session: Session, sheet: SheetRows | None, out: _Preview
                     DUPLICATE)
         if out.refused(sheet.title, number) or clean is None:
             continue
-        action = NEW if existing is None else (
-            UNCHANGED if all(existing.get(k) == v for k, v in clean.items()) else UPDATE)
-        plans[number] = Planned(sheet.title, number, "household", action, data,
-                                record_id=existing["id"] if existing else None)
+        changed = _changed("household", existing, clean)
+        plans[number] = Planned(sheet.title, number, "household", _action(existing, changed),
+                                data, record_id=existing["id"] if existing else None,
+                                changed=changed)
 
     _same_in_file(sheet.title, "household", "key", "户编号", by_key, out)
     _same_in_file(sheet.title, "household", "address", "地址", by_address, out)
@@ -401,12 +418,11 @@ def _residents(session: Session, sheet: SheetRows | None, households: dict[str, 
                 "该身份证号已登记在您负责范围以外的网格"))], DUPLICATE, who[number])
         if out.refused(sheet.title, number) or clean is None:
             continue
-        action = NEW if holder is None else (
-            UNCHANGED if all(holder.get(k) == v for k, v in clean.items()) else UPDATE)
-        plans[number] = Planned(sheet.title, number, "resident", action, data,
+        changed = _changed("resident", holder, clean)
+        plans[number] = Planned(sheet.title, number, "resident", _action(holder, changed), data,
                                 record_id=holder["id"] if holder else None,
                                 household_id=target_id, household_row=target_row,
-                                who=who[number])
+                                who=who[number], changed=changed)
 
     _same_in_file(sheet.title, "resident", "id_number", "身份证号", by_number, out, who)
     refused = {p.row for p in out.problems if p.sheet == sheet.title}

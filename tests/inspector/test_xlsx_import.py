@@ -128,6 +128,8 @@ def test_preview_names_every_bad_row_and_duplicate(store, staff, messy) -> None:
     assert (preview.count(NEW, "household"), preview.count(UPDATE, "household")) == (1, 1)
     assert (preview.count(NEW, "resident"), preview.count(UPDATE, "resident")) == (2, 1)
     assert (preview.rows(BAD), preview.rows(DUPLICATE)) == (10, 6)
+    assert [(p.entity, p.row, p.changed) for p in preview.planned if p.action == UPDATE] == [
+        ("household", 5, ("联系电话",)), ("resident", 9, ("联系电话",))]
     assert preview.ignored_columns == ()
 
 

@@ -70,9 +70,10 @@ def test_import_preview_dialog_on_a_real_file(qtbot, page, ctx, tmp_path, monkey
     qtbot.waitSignal(page.export_job.finished, timeout=60_000).wait()
     wait_idle(qtbot, ctx)
 
-    # The staff member adds a family to the exported file and makes two mistakes.
+    # The staff member corrects a phone number, adds a family and makes two mistakes.
     book = load_workbook(exported)
     homes, people = book["住户"], book["人口"]
+    people.cell(2, 6).value = "13700000002"
     first = [c.value for c in homes[2]]
     homes.append(["NEW-1", first[1], first[2], None, None, "9单元901", "示范路9号9单元901",
                   "自住", "韩梅", "13700000001"])
@@ -101,8 +102,14 @@ def test_import_preview_dialog_on_a_real_file(qtbot, page, ctx, tmp_path, monkey
     assert MASKED.match(rows[0][4])  # the table shows the number masked, never whole
     assert "校验位" in rows[0][3] and rows[1][3] == "必填"
     assert "New: 2" in dialog.summary.text()  # the household and one person
-    assert dialog.new.isChecked() and not dialog.update.isEnabled()
+    assert dialog.new.isChecked() and dialog.update.isChecked()
+    updates = dialog.updates
+    assert [[updates.index(0, c).data() for c in range(4)]] == [
+        ["人口", 2, updates.index(0, 2).data(), "联系电话"]]
+    assert MASKED.match(updates.index(0, 2).data())
     dialog.grab().save(str(tmp_path / "preview.png"))
+    dialog.update.setChecked(False)  # the user keeps the stored phone after all
+    assert dialog.apply_button.text() == "Import 2 row(s)"
 
     with qtbot.waitSignal(dialog.imported, timeout=60_000) as imported:
         qtbot.mouseClick(dialog.apply_button, LEFT)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,17 +38,17 @@ from ..widgets.tables import record_table
 _RED, _AMBER = QColor("#c62828"), QColor("#8d5a00")
 
 
-class ProblemModel(QAbstractTableModel):
-    """The preview's problems, one per line: sheet, row, column, reason, whose (masked)."""
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of plain values; the last column is coloured by `colors` when given."""
 
-    def __init__(self, preview: ImportPreview, parent: QWidget | None = None):
+    def __init__(self, headers: tuple[str, ...], rows: list[tuple[Any, ...]],
+                 colors: list[QColor] | None = None, tip_column: int | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.problems = preview.problems
-        self.headers = (self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem"),
-                        self.tr("ID number"), self.tr("Kind"))
+        self.headers, self.rows, self.colors, self.tip_column = headers, rows, colors, tip_column
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.problems)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
@@ -62,15 +63,15 @@ class ProblemModel(QAbstractTableModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        p = self.problems[index.row()]
+        row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = self.tr("Error") if p.kind == BAD else self.tr("Duplicate")
-            return (p.sheet, p.row, p.column, p.reason, p.who, kind)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return p.reason  # a long reason is cut in the cell
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
-            return _RED if p.kind == BAD else _AMBER
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return self.rows[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.tip_column:
+            return self.rows[row][column]  # a long text is cut in the cell
+        if (role == Qt.ItemDataRole.ForegroundRole and self.colors
+                and column == len(self.headers) - 1):
+            return self.colors[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -90,12 +91,26 @@ class ImportPreviewDialog(QDialog):
         self.summary = QLabel(self._summary_text())
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-size: 16px;")
-        self.problems = ProblemModel(preview, self)
-        self.table = record_table(self.problems, stretch=3)
-        for column, width in enumerate((70, 60, 110, 0, 170, 70)):
-            if width:
-                self.table.setColumnWidth(column, width)
-        self.empty = QLabel(self.tr("Every row can be imported."))
+        error, duplicate = self.tr("Error"), self.tr("Duplicate")
+        self.problems = RowsModel(
+            (self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem"),
+             self.tr("ID number"), self.tr("Kind")),
+            [(p.sheet, p.row, p.column, p.reason, p.who, error if p.kind == BAD else duplicate)
+             for p in preview.problems],
+            [_RED if p.kind == BAD else _AMBER for p in preview.problems], 3, self)
+        updates = [p for p in preview.planned if p.action == UPDATE]
+        self.updates = RowsModel(
+            (self.tr("Sheet"), self.tr("Row"), self.tr("ID number"), self.tr("Changes")),
+            [(p.sheet, p.row, p.who, "、".join(p.changed)) for p in updates], tip_column=3,
+            parent=self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._table(self.problems, (70, 60, 110, 0, 170, 70), 3,
+                                     self.tr("Every row can be imported.")),
+                         self.tr("Problems (%1)").replace("%1", str(len(preview.problems))))
+        self.tabs.addTab(self._table(self.updates, (70, 60, 170, 0), 3,
+                                     self.tr("No registered record is changed.")),
+                         self.tr("Changes to registered records (%1)")
+                         .replace("%1", str(len(updates))))
         self.ignored = QLabel(self.tr("These columns are not imported: %1")
                               .replace("%1", "、".join(preview.ignored_columns)))
         self.ignored.setWordWrap(True)
@@ -132,18 +147,28 @@ class ImportPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.ignored)
         layout.addWidget(self.new)
         layout.addWidget(self.update)
         layout.addWidget(self.note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.table.setVisible(bool(preview.problems))
-        self.empty.setVisible(not preview.problems)
         self.ignored.setVisible(bool(preview.ignored_columns))
         self._choices_changed()
+
+    @staticmethod
+    def _table(model: RowsModel, widths: tuple[int, ...], stretch: int, empty: str) -> QWidget:
+        """The rows, or a sentence saying there are none."""
+        if not model.rows:
+            label = QLabel(empty)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return label
+        view = record_table(model, stretch=stretch)
+        for column, width in enumerate(widths):
+            if width:
+                view.setColumnWidth(column, width)
+        return view
 
     def _summary_text(self) -> str:
         p = self.preview
