@@ -23,7 +23,7 @@ from ..db import Store
 from ..errors import NotFoundError
 from ..models import Area, Issue, utcnow
 from .periods import Period
-from .scorecard import CaseFigures, case_figures, scoped, total_of
+from .scorecard import CaseFigures, case_figures, narrowest, scoped, total_of
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ def case_report(store: Store, kind: str, period: Period, grid_ids: Sequence[str]
     """Everything a case report shows, for the grids in scope (empty: all)."""
     now = now or utcnow()
     with store.read() as session:
+        grid_ids = narrowest(session, grid_ids)
         grids = session.execute(scoped(
             select(Area.id, Area.code, Area.name).where(Area.level == "grid"), Area.id,
             grid_ids).order_by(Area.code)).all()
@@ -163,6 +164,7 @@ def daily_counts(store: Store, period: Period, grid_ids: Sequence[str] = ()) -> 
     shift = f"{int(offset.total_seconds()):+d} seconds"
     series = {}
     with store.read() as session:
+        grid_ids = narrowest(session, grid_ids)
         for name, column in (("reported", Issue.reported_at), ("closed", Issue.closed_at)):
             day = func.date(column, shift)
             rows = session.execute(scoped(

@@ -140,6 +140,15 @@ def scoped(query: Select, column: Any, grid_ids: Sequence[str]) -> Select:
     return query.where(column.in_(list(grid_ids))) if grid_ids else query
 
 
+def narrowest(session: Session, grid_ids: Sequence[str]) -> tuple[str, ...]:
+    """The grid filter worth applying: none when the scope covers every grid here (a
+    supervisor's laptop holds only their grids), which spares every query a long IN list."""
+    if not grid_ids:
+        return ()
+    here = set(session.scalars(select(Area.id).where(Area.level == "grid")))
+    return () if here <= set(grid_ids) else tuple(grid_ids)
+
+
 def _count_if(condition: Any) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
@@ -211,6 +220,7 @@ def scorecard(store: Store, period: Period, grid_ids: Sequence[str] = (),
     who worked there in the period or is listed as its 网格员."""
     as_of = min(period.end, now or utcnow())
     with store.read() as session:
+        grid_ids = narrowest(session, grid_ids)
         grids = session.execute(scoped(
             select(Area.id, Area.code, Area.name).where(Area.level == "grid"), Area.id,
             grid_ids).order_by(Area.code)).all()

@@ -50,7 +50,6 @@ h1 { font-size: 18pt; text-align: center; margin: 0; }
 p.area { font-size: 12pt; text-align: center; margin: 0; }
 p.meta { text-align: center; color: #444; margin: 2pt 0 6pt 0; }
 h2 { font-size: 12pt; margin: 12pt 0 4pt 0; }
-table { border-collapse: collapse; }
 th { background-color: #e8eef6; font-weight: bold; }
 td.n, th.n { text-align: right; }
 """
@@ -170,7 +169,7 @@ def report_html(report: CaseReport, made_by: str) -> str:
                  _when(o.deadline_at), duration(report.made_at - o.deadline_at)]
                 for i, o in enumerate(report.overdue, 1)]
                or [[tr("No case is overdue."), "", "", "", "", "", "", ""]], {0, 7},
-               widths=(5, 24, 12, 12, 10, 12, 14, 11), small=True),
+               widths=(5, 26, 12, 12, 9, 11, 14, 11), small=True),
         "</body></html>",
     ]
     return "".join(parts)
