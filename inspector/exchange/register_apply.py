@@ -40,7 +40,9 @@ def apply_import(store: Store, actor: Actor, preview: ImportPreview,
     changes = Changes()
     written: dict[tuple[str, str], int] = {}
     new_households: dict[int, str] = {}  # household sheet row -> the id it got
-    with store.write() as session:
+    with store.write() as session, session.no_autoflush:
+        # Each service flushes its own record; the outbox and audit rows it adds after
+        # that go with the next record's flush instead of a flush of their own.
         for plan in preview.planned:
             if plan.action not in actions:
                 continue
