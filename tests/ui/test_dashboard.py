@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from inspector.db import Store  # noqa: E402
 from inspector.models import Area, Issue, LocalProfile, Patrol, PatrolItem, Visit  # noqa: E402
 from inspector.queries.periods import Period, last_days, today  # noqa: E402
 from inspector.services import register  # noqa: E402
+from inspector.services.cases import IssueInput, report_issue  # noqa: E402
 from ui.context import AppContext, who_of  # noqa: E402
 from ui.pages.dashboard import DashboardPage  # noqa: E402
 
@@ -208,3 +209,14 @@ def test_days_shown_stop_today(qtbot) -> None:
     view = DailyLinesView()
     view.show_days(DailyCounts(days, (1, 2, 3), (0, 1, 0)), until=date(2026, 11, 2))
     assert [p.y() for p in view.chart().series()[0].points()] == [1, 2]
+
+
+def test_a_new_report_is_counted_once_saves_settle(qtbot, ctx, page) -> None:
+    grid, name = page.grid_model.rows[0].grid_id, page.grid_model.rows[0].name
+    before = int(table(page.grid_view)[name]["Cases reported"])
+    ctx.write(lambda store, actor: report_issue(store, actor, IssueInput(
+        grid_id=grid, category_code="exposed_garbage", severity="general", title="垃圾堆放",
+        description="路口有暴露垃圾", address="幸福路12号",
+        occurred_at=datetime.now(UTC) - timedelta(hours=1))), lambda _result: None)
+    qtbot.waitUntil(lambda: table(page.grid_view)[name]["Cases reported"] == str(before + 1),
+                    timeout=10_000)

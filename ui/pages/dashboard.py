@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import qtawesome as qta
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,6 +41,7 @@ from ..reports.dialog import ReportDialog
 from ..reports.export import ReportExport
 from .base import Page
 
+RECOUNT_MS = 800
 # Entities whose change moves a figure on this page.
 _COUNTED = frozenset({"issue", "issue_action", "patrol", "patrol_item", "visit", "household"})
 
@@ -60,6 +61,10 @@ class DashboardPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._asked = 0  # numbers each read, so an answer for an old period is dropped
+        self._stale = False  # data changed since the figures were counted
+        # A sync or a burst of saves brings many changes: count again once they settle.
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
+        self._recount.timeout.connect(self._recount_if_shown)
         self._names: dict[str, str] = {}
         self.data: DashboardData | None = None
         self.picker = PeriodPicker()
@@ -106,7 +111,14 @@ class DashboardPage(Page):
         layout.addWidget(split, 1)
 
     # -- figures --------------------------------------------------------------------
+    def activate(self) -> None:
+        counted = self._loaded
+        super().activate()
+        if counted and self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        self._stale = False
         self._asked += 1
         asked, period, grids = self._asked, self.picker.period(), self.ctx.actor.grid_ids
         self.state.setText(self.tr("Counting…"))
@@ -116,6 +128,11 @@ class DashboardPage(Page):
 
     def on_changed(self, changes: Changes) -> None:
         if self._loaded and any(entity in changes for entity in _COUNTED):
+            self._stale = True
+            self._recount.start()
+
+    def _recount_if_shown(self) -> None:
+        if self.isVisible():  # otherwise when the page is next shown (activate)
             self.reload()
 
     def _failed(self, exc: Exception) -> None:
