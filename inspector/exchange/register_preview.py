@@ -297,7 +297,6 @@ def _households(session: Session, sheet: SheetRows | None, out: _Preview
             by_key[key].append(number)
         if grid_id and data.get("address"):
             by_address[(grid_id, fold(data["address"]))].append(number)
-        if grid_id and data.get("address"):
             other = addresses.get((grid_id, fold(data["address"])))
             if other is not None and other != (existing or {}).get("id"):
                 out.refuse(sheet.title, number, "household", [FieldError(

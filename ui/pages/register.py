@@ -4,7 +4,8 @@ matching residents and households instead of the list.
 
 Everything is read on the database thread: the household list holds ids only
 (LazyTableModel), a grid's buildings load when it is opened, and a change
-refreshes only the rows it touched.
+refreshes only the rows it touched. "Export…" and "Import…" exchange the register
+with Excel workbooks (ui/exchange); only roles that keep the register may import.
 """
 
 from __future__ import annotations
