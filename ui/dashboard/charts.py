@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -15,10 +15,9 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter
 
-from inspector.queries.periods import REPORT_ZONE
 from inspector.queries.reports import DailyCounts
 from inspector.queries.scorecard import GridScore
 
@@ -116,19 +115,22 @@ class DailyLinesView(_ChartView):
             line.setName(name)
             line.setColor(color)
             line.setPointsVisible(len(numbers) <= 31)
+            line.setMarkerSize(7 if len(numbers) <= 10 else 4)
             for day, n in zip(counts.days, numbers, strict=True):
                 line.append(_msecs(day), n)
             chart.addSeries(line)
             line.attachAxis(axis)
             line.attachAxis(values)
         if counts.days:
-            axis.setRange(QDateTime.fromMSecsSinceEpoch(_msecs(counts.days[0])),
-                          QDateTime.fromMSecsSinceEpoch(_msecs(counts.days[-1])))
-            axis.setTickCount(min(len(counts.days), 8) if len(counts.days) > 1 else 2)
+            half_day = 11 * 3600 * 1000 if len(counts.days) == 1 else 0  # one day: a visible span
+            axis.setRange(QDateTime.fromMSecsSinceEpoch(_msecs(counts.days[0]) - half_day),
+                          QDateTime.fromMSecsSinceEpoch(_msecs(counts.days[-1]) + half_day))
+            axis.setTickCount(max(2, min(len(counts.days), 8)))
         chart.setTitle(self.tr("Cases reported and closed per day"))
         self._replace(chart)
 
 
 def _msecs(day: date) -> int:
-    """Noon of a report day, so a point sits in the middle of its day on any machine."""
-    return int(datetime.combine(day, time(12), REPORT_ZONE).timestamp()) * 1000
+    """Noon of a report day on this machine's clock, which the axis labels use: the
+    label under a point is its day whatever zone the machine is set to."""
+    return QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch()
