@@ -220,3 +220,8 @@ def test_a_new_report_is_counted_once_saves_settle(qtbot, ctx, page) -> None:
         occurred_at=datetime.now(UTC) - timedelta(hours=1))), lambda _result: None)
     qtbot.waitUntil(lambda: table(page.grid_view)[name]["Cases reported"] == str(before + 1),
                     timeout=10_000)
+
+
+def test_score_models_keep_qt_model_rules(qtmodeltester, page) -> None:
+    qtmodeltester.check(page.grid_model)
+    qtmodeltester.check(page.worker_model)
