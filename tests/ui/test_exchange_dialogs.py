@@ -4,16 +4,20 @@ driven on a real demo store with real XLSX files (only the file dialogs are answ
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 from testkit import bad_check_digit, counts, make_id
 from uikit import wait_idle
 
+from inspector.exchange.export import export_register
 from inspector.models import AuditEntry, Household, Resident
 from ui.exchange import files
+from ui.exchange.export_job import ExportJob
 
 LEFT = Qt.MouseButton.LeftButton
 MASKED = re.compile(r"^[0-9]{4}\*{10}[0-9X]{4}$")
@@ -166,3 +170,23 @@ def test_case_list_export_takes_the_list_filters(qtbot, window, ctx, tmp_path,
     ws = load_workbook(path)["案件"]
     assert ws.max_row - 1 == shown > 0
     assert {row[10] for row in ws.iter_rows(min_row=2, values_only=True)} == {"是"}
+
+
+def test_stop_leaves_no_file(qtbot, page, ctx, tmp_path) -> None:
+    """The progress window's button stops the export: no file, no audit entry, a notice."""
+    gate = threading.Event()
+    for _ in range(ctx.work.pool.maxThreadCount()):  # the export waits until Stop is pressed
+        ctx.background(gate.wait, lambda _result: None)
+    path = tmp_path / "台账.xlsx"
+    job = ExportJob(ctx, export_register, str(path), "…", page)
+    job.start()
+    qtbot.mouseClick(job.progress.findChild(QPushButton), LEFT)
+    with qtbot.waitSignal(ctx.notice, timeout=60_000) as notice:
+        gate.set()
+    wait_idle(qtbot, ctx)
+
+    assert notice.args[0] == "Export stopped; no file was written."
+    assert not path.exists() and list(tmp_path.iterdir()) == [tmp_path / "profile"]
+    with ctx.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "export")) == 0
