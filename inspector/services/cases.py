@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from .. import caseflow, validation
@@ -157,11 +157,21 @@ def take_action(store: Store, actor: Actor, issue_id: str, req: caseflow.ActionR
     return changes
 
 
-def _latest_verification_passed(session: Session, issue_id: str) -> bool:
+def verified_this_round(session: Session, issue_id: str, counted: ColumnElement[bool]) -> bool:
+    """Whether the case's latest verification since it last went to verification passed.
+
+    A case returned for rework goes to verification again; a pass from an earlier
+    round must not let it close. `counted` says which actions count: on a device
+    all but those the server refused, on the server the ones it accepted.
+    """
+    round_start = (select(func.coalesce(func.max(IssueAction.seq), 0))
+                   .where(IssueAction.issue_id == issue_id,
+                          IssueAction.kind == "request_verification", counted)
+                   .scalar_subquery())
     outcome = session.scalars(
         select(IssueAction.outcome)
-        .where(IssueAction.issue_id == issue_id, IssueAction.kind == "verify",
-               IssueAction.sync_state != "rejected")
+        .where(IssueAction.issue_id == issue_id, IssueAction.kind == "verify", counted,
+               IssueAction.seq > round_start)
         .order_by(IssueAction.seq.desc()).limit(1)).first()
     return outcome == "passed"
 
@@ -170,8 +180,8 @@ def _act(session: Session, actor: Actor, changes: Changes, issue: Issue,
          req: caseflow.ActionRequest) -> IssueAction:
     if req.role != actor.role:
         raise ValueError("an action's role must be the actor's role")
-    target = caseflow.plan(issue.status, req,
-                           verified=_latest_verification_passed(session, issue.id))
+    verified = verified_this_round(session, issue.id, IssueAction.sync_state != "rejected")
+    target = caseflow.plan(issue.status, req, verified=verified)
     step = caseflow.STEPS[req.kind]
     seq = session.scalar(select(func.coalesce(func.max(IssueAction.seq), 0))
                          .where(IssueAction.issue_id == issue.id)) + 1

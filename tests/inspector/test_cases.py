@@ -256,6 +256,23 @@ def test_failed_verification_sends_the_case_back_for_rework(store, tree, worker,
     assert (rework.from_status, rework.to_status) == ("verifying", "dispatched")
 
 
+def test_a_pass_before_a_rework_does_not_close_the_next_round(store, tree, worker, supervisor,
+                                                              photos) -> None:
+    issue_id, task_id = _to_verifying(store, tree, worker, supervisor)
+    complete_verification(store, worker, task_id, "passed", None, _photo(photos, "verification"))
+    take_action(store, supervisor, issue_id, _sup("rework", reason="处置不彻底，重新处置"))
+    take_action(store, supervisor, issue_id, _sup("feedback"))
+    take_action(store, supervisor, issue_id, _sup("request_verification"))
+    with pytest.raises(TransitionError, match="核查通过"):
+        take_action(store, supervisor, issue_id, _sup("close"))
+    with store.read() as s:
+        second = s.scalar(select(Task.id).where(Task.issue_id == issue_id,
+                                                Task.status == "open"))
+    complete_verification(store, worker, second, "passed", None,
+                          _photo(photos, "verification", (0, 90, 0)))
+    take_action(store, supervisor, issue_id, _sup("close"))
+
+
 def test_verification_needs_a_photo(store, tree, worker, supervisor) -> None:
     issue_id, task_id = _to_verifying(store, tree, worker, supervisor)
     before = counts(store)
