@@ -144,7 +144,7 @@ def _validate(entity: str, values: dict[str, Any]) -> None:
                                               codes("enums", "severity"), "severity")
             validation.raise_if_errors(errors)
     except ValidationError as exc:
-        raise Refused("；".join(exc.reasons())) from exc
+        raise Refused("；".join(str(e) for e in exc.errors)) from exc
 
 
 def _publish(ctx: Context, entity: str, obj: Synced, grid_id: str | None, *,

@@ -76,7 +76,7 @@ def _normalized(entity: str, obj: Synced, take: dict[str, Any]) -> dict[str, Any
     try:
         cleaned = clean({**row_dict(obj), **take})
     except ValidationError as exc:
-        fail(422, "invalid", "；".join(exc.reasons()))
+        fail(422, "invalid", "；".join(str(e) for e in exc.errors))
     except (TypeError, ValueError, AttributeError):
         fail(422, "invalid", "所选的值格式不正确")
     out = {key: wire_value(cleaned.get(key, value)) for key, value in take.items()}
