@@ -162,11 +162,11 @@ def _held(session: Session, entity: str, record_id: str) -> bool:
     return model is not None and session.get(model, record_id) is not None
 
 
-def id_number_taken(session: Session, id_number: Any) -> bool:
-    """Whether a live resident has this ID number (the unique index answers)."""
+def id_number_taken(session: Session, id_number: Any, own_id: str | None = None) -> bool:
+    """Whether another live resident has this ID number (the unique index answers)."""
     wanted = {id_number, validation.normalize_id_number(id_number)}
-    return session.scalar(select(Resident.id).where(Resident.id_number.in_(wanted))
-                          .limit(1)) is not None
+    holder = session.scalar(select(Resident.id).where(Resident.id_number.in_(wanted)).limit(1))
+    return holder is not None and holder != own_id
 
 
 def add_record(ctx: Context, entity: str, model: type[Synced], values: dict[str, Any],
@@ -305,6 +305,9 @@ def write_fields(ctx: Context, entity: str, obj: Synced, take: dict[str, Any]) -
     typed = _typed(model, merged)
     _check_references(ctx, model, typed)
     _validate(entity, typed)
+    if "id_number" in take and entity == "resident" and id_number_taken(
+            session, typed["id_number"], obj.id):
+        raise Refused("id_number: 该身份证号已登记在另一条人员记录中")
     for key, value in values.items():
         setattr(obj, key, value)
     obj.version += 1

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 from synckit import PASSWORD, grid_id
-from testkit import household_data
+from testkit import household_data, make_id, resident_data
 
-from inspector.models import Household, SyncProblem
+from inspector.models import Household, Resident, SyncProblem
 from inspector.services import register
 from sync.client import oversight
 from sync.client.oversight import EDITED, KEEP_SERVER, TAKE_DEVICE, Choice
@@ -164,3 +164,34 @@ def test_only_supervisors_of_the_grid_see_and_settle(server, device_factory) -> 
             assert refused.value.status == 403
     with server.db.session() as s:
         assert s.get(Conflict, clash.id).resolved_at is None
+
+
+def test_an_id_number_chosen_must_be_free_and_brings_its_birth_date(server,
+                                                                    device_factory) -> None:
+    worker, staff = device_factory("wgy1"), device_factory("sqgz1")
+    worker.sync()
+    hh, _ = register.add_household(worker.store, worker.actor, household_data(grid_id("G01")))
+    person, _ = register.add_resident(worker.store, worker.actor, hh,
+                                      resident_data(make_id(seq="501")))
+    register.add_resident(worker.store, worker.actor, hh,
+                          resident_data(make_id(seq="551"), name="陈小满"))
+    worker.sync()
+    staff.sync()
+    register.edit_resident(worker.store, worker.actor, person, {"id_number": make_id(seq="513")})
+    register.edit_resident(staff.store, staff.actor, person, {"id_number": make_id(seq="533")})
+    worker.sync()
+    assert staff.sync().pushed.conflict == 1
+    supervisor = device_factory("jdy1")
+    (clash,) = oversight.conflicts(supervisor.transport)
+    assert clash.field == "id_number"
+    with pytest.raises(Refused) as taken:
+        oversight.resolve(supervisor.transport, clash.record_rev,
+                          [Choice(clash.id, EDITED, make_id(seq="551"))])
+    assert taken.value.status == 422 and "id_number" in taken.value.message
+    fresh = make_id(birth="19751231", seq="571")
+    oversight.resolve(supervisor.transport, clash.record_rev, [Choice(clash.id, EDITED, fresh)])
+    staff.sync()
+    with staff.store.read() as s:
+        resident = s.get(Resident, person)
+        assert (resident.id_number, resident.birth_date.isoformat(), resident.gender) == (
+            fresh, "1975-12-31", "男")
