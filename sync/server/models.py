@@ -260,11 +260,23 @@ def target_metadata() -> list[MetaData]:
     return [ServerBase.metadata, DomainBase.metadata]
 
 
+# Indexes the server adds to domain tables for its own queries: the look-alike checks
+# (quality.py) group residents by name and birth date or phone. Devices never run those,
+# so the shared models leave them out; migration 0002 makes them.
+SERVER_INDEXES = {
+    "ix_resident_name_birth_date": ("resident", ("name", "birth_date")),
+    "ix_resident_name_phone": ("resident", ("name", "phone")),
+}
+
+
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
                    compare_to: Any) -> bool:
-    """For Alembic: only the server's tables and the domain tables it keeps."""
+    """For Alembic: only the server's tables and the domain tables it keeps (and not the
+    server's own indexes on those, which the shared models do not declare)."""
     kept = set(ServerBase.metadata.tables) | set(DOMAIN_TABLES)
     if type_ == "table":
         return name in kept
+    if type_ == "index" and name in SERVER_INDEXES:
+        return False
     table = getattr(obj, "table", None)
     return table is None or table.name in kept

@@ -1,4 +1,5 @@
-"""oversight: conflict resolutions, held residents, settlements, register review, dismissals
+"""oversight: conflict resolutions, held residents, settlements, register review, dismissals,
+and the indexes of the look-alike checks on residents (server only: see models.SERVER_INDEXES)
 
 Revision ID: 0002
 Revises: 0001
@@ -80,6 +81,10 @@ def upgrade() -> None:
             batch_op.f("ix_register_change_username"), ["username"], unique=False
         )
 
+    with op.batch_alter_table("resident", schema=None) as batch_op:
+        batch_op.create_index("ix_resident_name_birth_date", ["name", "birth_date"], unique=False)
+        batch_op.create_index("ix_resident_name_phone", ["name", "phone"], unique=False)
+
     op.create_table(
         "quality_dismissal",
         sa.Column("group_id", sa.String(length=64), nullable=False),
@@ -93,6 +98,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("quality_dismissal")
+    with op.batch_alter_table("resident", schema=None) as batch_op:
+        batch_op.drop_index("ix_resident_name_phone")
+        batch_op.drop_index("ix_resident_name_birth_date")
     with op.batch_alter_table("register_change", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_register_change_username"))
         batch_op.drop_index(batch_op.f("ix_register_change_record_id"))
