@@ -88,7 +88,12 @@ class AppContext(QObject):
 
     def background(self, fn: Callable[[], T], done: Callable[[T], None],
                    failed: Callable[[Exception], None] | None = None) -> None:
-        """Run network or image work (never SQL) off the GUI thread."""
+        """Run network, image or file work off the GUI thread.
+
+        No writes here: they belong on the database thread. A long read-only job
+        (an export of the whole register) may read here through its own
+        `store.read()` session, so the pages' queries never wait minutes behind it.
+        """
         self.work.submit(fn, done, failed or self._report)
 
     def _report(self, exc: Exception) -> None:
