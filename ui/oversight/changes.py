@@ -34,7 +34,7 @@ from ..context import AppContext
 from ..labels import entity_label, local_time
 from ..messages import describe
 from .connection import ServerTab
-from .words import field_label, op_label, record_title, show_value, state_label, tr
+from .words import field_label, joined, op_label, record_title, show_value, state_label, tr
 
 PAGE = 50
 # Columns of a record not worth a line in the detail (ids, bookkeeping, map shapes).
@@ -173,9 +173,11 @@ class ChangesTab(ServerTab):
             texts = (local_time(change.at), change.username,
                      f"{entity_label(change.entity)} · {record_title(change.entity, change.record)}"
                      .rstrip(" ·"), op_label(change.op),
-                     "、".join(field_label(f) for f in change.fields), state_label(change.state))
+                     joined(field_label(f) for f in change.fields), state_label(change.state))
             for col, text in enumerate(texts):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
         for col in (0, 1, 2, 3, 5):
             self.table.resizeColumnToContents(col)
         self.count.setText(tr("Showing %1 of %2").replace("%1", str(len(self.changes)))

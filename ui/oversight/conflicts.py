@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,7 +36,7 @@ from ..context import AppContext
 from ..labels import choices, entity_label, local_time
 from ..messages import describe
 from .connection import ServerTab, record_list
-from .words import CHOICES, TEXT_FIELDS, field_label, show_value, tr
+from .words import CHOICES, TEXT_FIELDS, field_label, joined, show_value, tr
 
 NUMBERS = {"floors": int, "lat": float, "lon": float}
 # Refusals after which the list is stale: fetch it again.
@@ -158,7 +158,7 @@ class ConflictSheet(QWidget):
         self.explain.setText(tr("%1 changed these fields on a device while the server already "
                                 "had other values. Choose per field which value stays, or "
                                 "type another; then press Resolve. Every device gets the "
-                                "result on its next sync.").replace("%1", "、".join(people)))
+                                "result on its next sync.").replace("%1", joined(people)))
         heads = (tr("Field"), tr("Before both changes"), tr("On the device"),
                  tr("On the server now"), tr("Another value"))
         for col, text in enumerate(heads):
@@ -281,14 +281,15 @@ class ConflictsTab(ServerTab):
             first = group[0]
             self.records.addItem(
                 f"{entity_label(first.entity)} · {first.title}".rstrip(" ·") + "\n"
-                + "、".join(field_label(c.field) for c in group)
+                + joined(field_label(c.field) for c in group)
                 + f" · {first.username} · {local_time(first.created_at)}")
         self.empty.setVisible(not self.groups)
         keys = [(g[0].entity, g[0].record_id) for g in self.groups]
         wanted = self._wanted or current
         row = keys.index(wanted) if wanted in keys else (0 if keys else -1)
         self._wanted = None
-        self.records.setCurrentRow(row)
+        with QSignalBlocker(self.records):
+            self.records.setCurrentRow(row)
         self._show_group(row)
 
     def _current_key(self) -> tuple[str, str] | None:

@@ -5,7 +5,7 @@ say they are different people. Records outside your grids show only where they a
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -29,7 +29,7 @@ from sync.client.oversight import SAME_ID_NUMBER, Group, GroupPage, Member
 from ..context import AppContext
 from ..messages import describe
 from .connection import ServerTab, record_list
-from .words import EMPTY, kind_label, show_value, tr
+from .words import EMPTY, joined, kind_label, show_value, tr
 
 PAGE = 50
 KINDS = (oversight.SAME_ID_NUMBER, oversight.SAME_NAME_BIRTH, oversight.SAME_NAME_PHONE)
@@ -149,11 +149,12 @@ class DuplicatesTab(ServerTab):
             self.list.addItem(
                 (seen.name if seen and seen.name else EMPTY) + " · "
                 + tr("%n record(s)", len(group.members)) + "\n"
-                + "、".join(dict.fromkeys(m.grid_name for m in group.members)))
+                + joined(dict.fromkeys(m.grid_name for m in group.members)))
         self.empty.setVisible(not self.groups)
         self.more.setVisible(page.next_offset is not None)
         if offset == 0:
-            self.list.setCurrentRow(0 if self.groups else -1)
+            with QSignalBlocker(self.list):
+                self.list.setCurrentRow(0 if self.groups else -1)
             self._show(0 if self.groups else -1)
 
     def current(self) -> Group | None:

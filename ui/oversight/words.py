@@ -7,6 +7,7 @@ unless a caller asks for them whole (and audits that).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -95,6 +96,11 @@ def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("oversight", text, None, n)
 
 
+def joined(items: Iterable[str]) -> str:
+    """Items of a list in running text (、 in Chinese)."""
+    return tr(", ").join(items)
+
+
 def _named(table: dict[str, str], code: str) -> str:
     return tr(table[code]) if code in table else code
 
@@ -134,7 +140,7 @@ def show_value(entity: str, field: str, value: Any, *, grids: dict[str, str] | N
     if isinstance(value, bool):
         return tr("Yes") if value else tr("No")
     if isinstance(value, list):
-        return "、".join(_tag(entity, field, item) for item in value)
+        return joined(_tag(entity, field, item) for item in value)
     if isinstance(value, dict):
         return "；".join(f"{k}: {v}" for k, v in value.items())
     if (entity, field) in CHOICES:
