@@ -35,6 +35,7 @@ from inspector.models import (
     Synced,
 )
 from inspector.roles import ROLES
+from inspector.services.cases import verified_this_round
 from sync import protocol as p
 from sync.wire import from_wire, row_dict
 
@@ -371,15 +372,6 @@ def _photo_stages(session: Session, issue_id: str) -> frozenset[str]:
     return frozenset(s for s in [*linked, *held] if s)
 
 
-def _verified(session: Session, issue_id: str) -> bool:
-    outcome = session.scalars(
-        select(IssueAction.outcome)
-        .where(IssueAction.issue_id == issue_id, IssueAction.kind == "verify",
-               IssueAction.sync_state == "accepted")
-        .order_by(IssueAction.seq.desc()).limit(1)).first()
-    return outcome == "passed"
-
-
 def _case_number(session: Session, issue: Issue, at: datetime) -> str:
     grid = session.get(Area, issue.grid_id)
     prefix = f"{grid.code if grid else 'X'}-{at:%Y%m%d}"
@@ -415,7 +407,8 @@ def _case_action(ctx: Context, values: dict[str, Any], change: dict[str, Any]) -
                          .where(IssueAction.issue_id == issue.id)) + 1
     values |= {"seq": seq, "actor_role": ctx.user.role, "from_status": issue.status}
     try:
-        target = caseflow.plan(issue.status, req, verified=_verified(session, issue.id))
+        target = caseflow.plan(issue.status, req, verified=verified_this_round(
+            session, issue.id, IssueAction.sync_state == "accepted"))
     except TransitionError as exc:
         action = IssueAction(**(values | {"to_status": issue.status, "sync_state": "rejected",
                                           "rejected_reason": str(exc)}))

@@ -11,8 +11,9 @@
 Groups come from GROUP BY on indexed columns (id_number; name with birth date or phone,
 see models.SERVER_INDEXES); for a supervisor the search starts from the residents of
 their grids, so its cost follows their grids, not the district (1.5M residents on
-PostgreSQL: a page in about 0.1 s for a supervisor, 0.3-2.5 s district-wide). A member outside the caller's grids is shown as
-"registered in another grid" with that grid's name only, never with its details.
+PostgreSQL: a page in about 0.1 s for a supervisor, 0.3-2.5 s district-wide). A member
+outside the caller's grids is shown as "registered in another grid" with that grid's
+name only, never with its details.
 
 A group is settled by keeping one record and removing the others (tombstones in the
 feed; a held record that is kept joins the register), or, for look-alikes, by saying

@@ -219,3 +219,27 @@ def test_a_dispatched_case_past_its_deadline_is_reported_overdue(server, device_
     (task,) = task_ids(worker.store, worker.username)
     rows = task_rows(worker.store, [task], moments["late"])
     assert rows[task]["case_deadline_state"] == "overdue"
+
+
+def test_a_stale_close_after_a_rework_is_refused_by_the_server(server, device_factory):
+    """A second office laptop that missed the rework still holds the old pass; the server
+    judges the close by the current round of verification and refuses it."""
+    worker, supervisor = _pair(device_factory)
+    stale = device_factory("jdy1")
+    issue_id, _ = cases.report_issue(worker.store, worker.actor, issue_input())
+    _accept_and_dispatch(worker, supervisor, issue_id)
+    _step(supervisor, issue_id, "feedback", reason="已清运")
+    _step(supervisor, issue_id, "request_verification")
+    supervisor.sync()
+    _verify_on_site(worker, "passed", (40, 200, 40))
+    supervisor.sync()
+    stale.sync()
+
+    _step(supervisor, issue_id, "rework", reason="处置不彻底")
+    _step(supervisor, issue_id, "feedback", reason="已再次清运")
+    _step(supervisor, issue_id, "request_verification")
+    supervisor.sync()
+    _step(stale, issue_id, "close")  # allowed on the stale laptop: it saw a pass
+    stale.sync()
+    assert ("close", "rejected") in [(k, s) for k, s, _ in _history(stale, issue_id)]
+    assert issue_on(stale, issue_id).status == caseflow.VERIFYING
