@@ -7,10 +7,14 @@ milliseconds, so every test gets its own real SQLite file without the wait.
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))  # the sync tests' server kit
+from synckit import LiveServer, seed  # noqa: E402
 
 from inspector.db import Store, open_store
 from inspector.demo import generate
@@ -62,3 +66,12 @@ def window(qtbot, ctx) -> MainWindow:
     win.show()
     return win
 
+
+@pytest.fixture
+def server(tmp_path) -> Iterator[LiveServer]:
+    """A real sync server on a loopback port with the sync tests' grids and accounts."""
+    live = LiveServer(tmp_path / "server")
+    seed(live.db)
+    live.start()
+    yield live
+    live.stop()

@@ -19,7 +19,7 @@ from testkit import household_data
 from uikit import wait_idle
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))  # the sync tests' server kit
-from synckit import LiveServer, grid_id, make_device, seed  # noqa: E402
+from synckit import grid_id, make_device  # noqa: E402
 
 from inspector.db import Store  # noqa: E402
 from inspector.models import Area, Issue, LocalProfile, Patrol, PatrolItem, Visit  # noqa: E402
@@ -155,15 +155,6 @@ def test_a_profile_without_a_server_says_so(qtbot, ctx, page) -> None:
 
 
 # ---------------------------------------------------------------- with a real server
-
-
-@pytest.fixture
-def server(tmp_path):
-    live = LiveServer(tmp_path / "server")
-    seed(live.db)
-    live.start()
-    yield live
-    live.stop()
 
 
 def test_device_health_lists_unsent_work(qtbot, tmp_path, server) -> None:

@@ -16,7 +16,7 @@ from chinese_input import type_chinese
 from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))  # the sync tests' server kit
-from synckit import PASSWORD, LiveServer, grid_id, make_device, seed  # noqa: E402
+from synckit import PASSWORD, grid_id, make_device  # noqa: E402
 from testkit import household_data, make_id, resident_data  # noqa: E402
 
 from inspector.models import Household, LocalProfile  # noqa: E402
@@ -30,15 +30,6 @@ RESOLVED = "独居老人，女儿每周探望"
 @pytest.fixture
 def role() -> str:
     return "supervisor"
-
-
-@pytest.fixture
-def server(tmp_path):
-    live = LiveServer(tmp_path / "server")
-    seed(live.db)
-    live.start()
-    yield live
-    live.stop()
 
 
 @pytest.fixture

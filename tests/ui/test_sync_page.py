@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from uikit import wait_idle
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))  # the sync tests' server kit
-from synckit import PASSWORD, LiveServer, grid_id, seed  # noqa: E402
+from synckit import PASSWORD, LiveServer, grid_id  # noqa: E402
 
 from inspector.db import open_store  # noqa: E402
 from inspector.models import Household, Issue  # noqa: E402
@@ -28,15 +28,6 @@ from inspector.services.cases import IssueInput, report_issue  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.login import LoginDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-
-
-@pytest.fixture
-def server(tmp_path):
-    live = LiveServer(tmp_path / "server")
-    seed(live.db)
-    live.start()
-    yield live
-    live.stop()
 
 
 @pytest.fixture
