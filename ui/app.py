@@ -235,6 +235,7 @@ def run(argv: list[str]) -> int:
         window, ctx = state.pop("window"), state.pop("ctx")
         window.close()  # type: ignore[attr-defined]
         window.deleteLater()  # type: ignore[attr-defined]
+        ctx.sync.cancel()  # type: ignore[attr-defined]  # a running sync resumes next time
         ctx.drain()  # type: ignore[attr-defined]
         ctx.deleteLater()  # type: ignore[attr-defined]
         state.pop("store").close()  # type: ignore[attr-defined]

@@ -51,6 +51,8 @@ class SyncController(QObject):
         self.running = False
         self.token: str | None = None
         self._cancel: threading.Event | None = None
+        # Server calls made while a login is under way; None when none is.
+        self._after_login: list[Callable[[], None]] | None = None
         self._retry_ms = FIRST_RETRY_MS
         self._ping = QTimer(self)
         self._ping.setInterval(PING_MS)
@@ -116,10 +118,14 @@ class SyncController(QObject):
         """Run `fn` with a logged-in transport off the GUI thread (supervisors' server views).
 
         Without a server or a token it fails at once with the error a sync would
-        give, so a page shows the same "log in" or "offline" message.
+        give, so a page shows the same "log in" or "offline" message. While a
+        login is under way the call waits for it rather than failing.
         """
         if not self.server_url:
             failed(Offline("这个档案没有连接服务器"))
+            return
+        if not self.token and self._after_login is not None:
+            self._after_login.append(lambda: self.call(fn, done, failed))
             return
         if not self.token:
             self.login_needed.emit()
@@ -159,10 +165,22 @@ class SyncController(QObject):
         def ok(token: str) -> None:
             self.token = token
             self._set_online(True)
+            self._release_waiting()
             self.logged_in.emit()
             done()
 
-        self.ctx.background(work, ok, failed)
+        def refused(exc: Exception) -> None:
+            self._release_waiting()
+            failed(exc)
+
+        self._after_login = self._after_login or []
+        self.ctx.background(work, ok, refused)
+
+    def _release_waiting(self) -> None:
+        """Run the server calls that waited for the login (they fail now if it failed)."""
+        waiting, self._after_login = self._after_login or [], None
+        for call in waiting:
+            call()
 
     # -- a cycle -----------------------------------------------------------------
     def sync_now(self, auto: bool = False) -> None:

@@ -163,3 +163,15 @@ def test_offline_sync_says_what_to_do_and_keeps_the_work(qtbot, app_window, serv
     window.refresh_status()
     qtbot.waitUntil(lambda: pending(window) != "Pending changes: 0", timeout=5_000)
     assert page.sync_button.isEnabled()
+
+
+def test_a_server_call_made_during_the_login_waits_for_it(qtbot, server, profile_store):
+    who = log_in(qtbot, profile_store, server.url)
+    ctx = AppContext(profile_store, who)
+    answers: list[object] = []
+    ctx.sync.log_in(PASSWORD, lambda: None, answers.append)
+    ctx.sync.call(lambda transport: transport.token is not None, answers.append,
+                  answers.append)  # a page asking the server as the window opens
+    qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
+    assert answers == [True]
+    ctx.drain()
