@@ -42,6 +42,10 @@ class User(ServerBase):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Failed logins in a row and the lock they earned (lockout.py); a success resets both.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    password_changed_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Token(ServerBase):
@@ -246,6 +250,71 @@ class CaseCounter(ServerBase):
 
     prefix: Mapped[str] = mapped_column(String(48), primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DeviceKey(ServerBase):
+    """A device's data key held in escrow, so a forgotten password never loses unsynced work.
+
+    Stored sealed (AES-GCM under the server's escrow secret, never in the database), so
+    a database dump alone does not open any laptop."""
+
+    __tablename__ = "device_key"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    sealed_key: Mapped[str] = mapped_column(Text)  # base64 of nonce + ciphertext
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recovered_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SecurityEvent(ServerBase):
+    """One security-relevant outcome (login, lock, revocation, key escrow …), for the
+    administrator's security log. Names of accounts and devices only, never personal data."""
+
+    __tablename__ = "security_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    username: Mapped[str | None] = mapped_column(String(64), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    ip: Mapped[str | None] = mapped_column(String(64))
+    # login_ok, login_failed, account_locked, rate_limited, token_revoked, logout,
+    # password_changed, user_disabled, user_unlocked, key_deposited, key_recovered,
+    # audit_chain_broken …
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str | None] = mapped_column(String(200))
+
+
+class DeviceAudit(ServerBase):
+    """One entry of a device's hash-chained audit trail, as uploaded with sync."""
+
+    __tablename__ = "device_audit"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    action: Mapped[str] = mapped_column(String(24))
+    entity: Mapped[str] = mapped_column(String(24))
+    record_id: Mapped[str] = mapped_column(String(36))
+    fields: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DeviceAuditState(ServerBase):
+    """Where each device's audit chain stands on the server, and where it broke if it did."""
+
+    __tablename__ = "device_audit_state"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    broken_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    broken_reason: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ServerMeta(ServerBase):
