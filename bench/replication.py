@@ -29,7 +29,7 @@ from sqlalchemy import select
 from inspector.db import Store, open_store
 from inspector.demo import generate
 from inspector.models import Area, Household, LocalProfile, Photo, PhotoLink, Resident
-from inspector.photos import PhotoStore, process_photo
+from inspector.photos import process_photo
 from inspector.services.recording import Actor, Changes, record
 from sync.client import SyncEngine, Transport, login
 from sync.client.account import adopt_account
@@ -76,7 +76,7 @@ def queue_copies(source: Store, target: Store, actor: Actor, n: int, photos: int
     by_household: dict[str, list[dict]] = {}
     for r in residents:
         by_household.setdefault(r["household_id"], []).append(r)
-    store = PhotoStore(target.photo_dir)
+    store = target.photos
     queued = 0
     with target.write() as s:
         changes = Changes()

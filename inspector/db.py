@@ -2,12 +2,16 @@
 
 Every caller goes through `open_store`, so every connection gets the same
 pragmas (WAL, foreign keys, busy timeout) and the schema is always current.
+
+A real profile's store is encrypted with SQLCipher: each connection first gives the
+profile's raw data key (`crypto.KeySlot`), so nothing of it is readable without the
+key. Plain stores (the demo classroom's fictional data, benchmarks, tests) use the
+same SQLite build, without a key.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -18,10 +22,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from .catalogues import all_catalogues
+from .crypto import DataKey, KeySlot
 from .errors import StoreError
 from .models import CatalogueRecord
+from .photos import PhotoStore
 from .search import install_index_hook
 
 if TYPE_CHECKING:
@@ -33,16 +40,17 @@ BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. Checked against Alembic by a test; opening a store that is
 # already at this revision then needs no Alembic at all (its import costs 0.2 s of start-up).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 @dataclass
 class Store:
-    """An open profile: its database engine and the folder its photos live in."""
+    """An open profile: its database engine, its key, and the folder its photos live in."""
 
     path: Path
     engine: Engine
     backup: Path | None = None
+    keys: KeySlot = field(default_factory=KeySlot)
     _factory: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +60,26 @@ class Store:
     @property
     def photo_dir(self) -> Path:
         return self.path.parent / "photos"
+
+    @property
+    def photos(self) -> PhotoStore:
+        """The profile's photo files, sealed with the same key as the database."""
+        return PhotoStore(self.photo_dir, self.keys)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.keys.encrypted
+
+    def lock(self) -> None:
+        """Wipe the key and close every idle connection (SQLCipher clears its copy on close).
+
+        A query already running finishes; the next one raises StoreLocked until `unlock`.
+        """
+        self.keys.wipe()
+        self.engine.dispose()
+
+    def unlock(self, key: DataKey) -> None:
+        self.keys.put(key)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -69,18 +97,40 @@ class Store:
         self.engine.dispose()
 
 
-def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA synchronous=NORMAL")
+def _give_key(conn: sqlcipher.Connection, keys: KeySlot) -> None:
+    """Key a fresh connection; this must come before any other statement."""
+    cur = conn.cursor()
+    cur.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would print to stderr
+    raw = keys.raw()
+    if raw is not None:
+        cur.execute(f"PRAGMA key = \"x'{raw.hex()}'\"")  # a raw key: no second derivation
+        cur.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables stay off the disk
     cur.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _set_pragmas)
+def connect_raw(path: Path, keys: KeySlot) -> sqlcipher.Connection:
+    """A bare DB-API connection to a store file (backups, restores, conversion)."""
+    conn = sqlcipher.connect(str(path))
+    _give_key(conn, keys)
+    return conn
+
+
+def make_engine(path: Path, keys: KeySlot | None = None) -> Engine:
+    keys = keys or KeySlot()
+
+    def on_connect(conn: sqlcipher.Connection, _record: object) -> None:
+        _give_key(conn, keys)
+        cur = conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    # hide_parameters: an error's text never carries the values of the statement.
+    engine = create_engine(f"sqlite:///{path}", module=sqlcipher, hide_parameters=True,
+                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", on_connect)
     return engine
 
 
@@ -120,30 +170,36 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_file(path: Path, label: str) -> Path:
-    """Copy the database with SQLite's online backup (consistent even with a WAL)."""
+def backup_file(path: Path, label: str, keys: KeySlot | None = None) -> Path:
+    """Copy the database with SQLite's online backup (consistent even with a WAL).
+
+    The copy is keyed like the original, so a backup of an encrypted store is encrypted.
+    """
+    keys = keys or KeySlot()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    # closing(): a `with` on a sqlite3 connection only commits; a connection left
+    # closing(): a `with` on a DB-API connection only commits; a connection left
     # open keeps the -wal/-shm files alive, which _restore must be free to remove.
-    with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(target)) as dst:
+    with closing(connect_raw(path, keys)) as src, closing(connect_raw(target, keys)) as dst:
         src.backup(dst)
     return target
 
 
-def open_store(path: str | Path) -> Store:
+def open_store(path: str | Path, key: DataKey | None = None) -> Store:
     """Open (creating if needed) the store at `path` and bring its schema to head.
 
-    A file that needs migrating is first copied aside; if the migration fails,
-    the copy is put back and StoreError says so, so no data is ever lost to an upgrade.
+    With `key` the file is (or becomes, if new) encrypted with it. A file that needs
+    migrating is first copied aside; if the migration fails, the copy is put back
+    and StoreError says so, so no data is ever lost to an upgrade.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.is_file() and path.stat().st_size > 0
-    engine = make_engine(path)
+    keys = KeySlot(key)
+    engine = make_engine(path, keys)
     try:
         current = current_revision(engine)
-    except DBAPIError as exc:  # not a database, damaged, locked by a stuck process …
+    except DBAPIError as exc:  # not a database, the wrong key, damaged, locked …
         engine.dispose()
         raise StoreError(f"无法打开数据库文件 {path.name}（{exc.orig}）") from exc
     head = SCHEMA_HEAD
@@ -154,17 +210,17 @@ def open_store(path: str | Path) -> Store:
     backup = None
     if current != head:
         if existed:  # any existing file, even one at base revision or without Alembic's table
-            backup = backup_file(path, f"before-{head}")
+            backup = backup_file(path, f"before-{head}", keys)
             log.info("store at revision %s needs %s; backup made", current, head)
         try:
             _upgrade(engine)
         except Exception as exc:
             engine.dispose()
             if backup is not None:
-                _restore(backup, path)
+                _restore(backup, path, keys)
             done = f"已恢复升级前的备份（{backup.name}）" if backup else "新建的数据库未能初始化"
             raise StoreError(f"数据库升级失败，{done}（{type(exc).__name__}）") from exc
-    store = Store(path=path, engine=engine, backup=backup)
+    store = Store(path=path, engine=engine, backup=backup, keys=keys)
     load_catalogues(store)
     return store
 
@@ -189,8 +245,8 @@ def _upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def _restore(backup: Path, path: Path) -> None:
+def _restore(backup: Path, path: Path, keys: KeySlot) -> None:
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    with closing(sqlite3.connect(backup)) as src, closing(sqlite3.connect(path)) as dst:
+    with closing(connect_raw(backup, keys)) as src, closing(connect_raw(path, keys)) as dst:
         src.backup(dst)

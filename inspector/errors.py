@@ -66,3 +66,26 @@ class StoreError(InspectorError):
     """The local store could not be opened or migrated."""
 
     kind = "store"
+
+
+class StoreLocked(InspectorError):
+    """The profile is locked: its data key has been dropped until the password is given again."""
+
+    kind = "locked"
+
+
+class WrongPassword(InspectorError):
+    """The password did not unwrap the profile's key; `wait` seconds must pass before the next try."""
+
+    kind = "wrong_password"
+
+    def __init__(self, message: str, wait: int = 0, checked: bool = True):
+        super().__init__(message)
+        self.wait = wait
+        self.checked = checked  # False: refused for the wait alone, the password was not tried
+
+
+class LockedOut(InspectorError):
+    """Too many wrong passwords on this laptop: only the server can vouch for the next one."""
+
+    kind = "locked_out"

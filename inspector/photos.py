@@ -7,7 +7,9 @@ position are read on the way and returned beside the bytes; they go into the
 database, never into the stored file.
 
 ``PhotoStore`` keeps the results under ``root/ab/<sha256>.jpg`` (thumbnails under
-``root/thumbs/ab/<sha256>.jpg``), written atomically and verified on read.
+``root/thumbs/ab/<sha256>.jpg``), written atomically and verified on read. On an
+encrypted profile each file is sealed with the profile's data key (AES-GCM); the
+name stays the hash of the photo itself, so sync and deduplication work unchanged.
 
 This module imports no Qt and no SQLAlchemy; the service that records a photo
 row calls it and writes the row itself.
@@ -30,6 +32,7 @@ from pathlib import Path
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from PIL.ExifTags import IFD
 
+from inspector.crypto import KeySlot, SealBroken, is_sealed, seal, unseal
 from inspector.errors import NotFoundError, PhotoError
 
 __all__ = [
@@ -425,11 +428,13 @@ class PhotoStore:
 
     Files are written once, atomically (temp file in the target folder, fsync,
     ``os.replace``), and never changed: a photo's name is the SHA-256 of its bytes.
-    Nothing is created on disk until the first ``put``.
+    Nothing is created on disk until the first ``put``. With a key in ``keys`` the
+    files are sealed; read them with ``read``/``read_thumb``, never from ``path``.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, keys: KeySlot | None = None) -> None:
         self.root = Path(root)
+        self.keys = keys or KeySlot()
 
     def path(self, sha: str) -> Path:
         sha = _check_sha(sha)
@@ -454,24 +459,72 @@ class PhotoStore:
         # Thumbnail first: once the photo itself exists, its thumbnail does too.
         thumb_path = self.thumb_path(sha)
         if thumb is not None and not thumb_path.is_file():
-            _write_atomic(thumb_path, thumb)
+            _write_atomic(thumb_path, self._seal(thumb, _thumb_aad(sha)))
         target = self.path(sha)
         if not target.is_file():
-            _write_atomic(target, data)
+            _write_atomic(target, self._seal(data, sha.encode()))
         return target
 
     def read(self, sha: str) -> bytes:
-        """The stored bytes, verified against their SHA-256."""
-        target = self.path(sha)
+        """The photo's bytes, opened and verified against their SHA-256."""
+        sha = _check_sha(sha)
         try:
-            data = target.read_bytes()
+            blob = self.path(sha).read_bytes()
         except FileNotFoundError as exc:
             raise NotFoundError("照片文件不存在（可能尚未同步或已被删除）") from exc
         except OSError as exc:
             raise PhotoError("无法读取照片文件") from exc
-        if hashlib.sha256(data).hexdigest() != sha.lower():
+        data = self._open(blob, sha.encode())
+        if hashlib.sha256(data).hexdigest() != sha:
             raise PhotoError("照片文件已损坏（内容与校验值不符）")
         return data
+
+    def read_thumb(self, sha: str) -> bytes | None:
+        """The thumbnail's bytes, or None when there is none (or it cannot be read)."""
+        try:
+            blob = self.thumb_path(sha).read_bytes()
+        except OSError:
+            return None
+        try:
+            return self._open(blob, _thumb_aad(sha))
+        except PhotoError:
+            return None
+
+    def seal_all(self) -> int:
+        """Seal every plain file in the store (a profile being encrypted); returns the count.
+
+        Each file is replaced atomically, so an interrupted run leaves a mix that
+        `read` still opens, and running again finishes the job.
+        """
+        sealed = 0
+        for file in sorted(self.root.rglob("*.jpg")):
+            blob = file.read_bytes()
+            if is_sealed(blob):
+                continue
+            sha = file.stem
+            aad = _thumb_aad(sha) if file.parent.parent.name == "thumbs" else sha.encode()
+            _write_atomic(file, self._seal(blob, aad))
+            sealed += 1
+        return sealed
+
+    def _seal(self, data: bytes, aad: bytes) -> bytes:
+        raw = self.keys.raw()
+        return data if raw is None else seal(raw, data, aad)
+
+    def _open(self, blob: bytes, aad: bytes) -> bytes:
+        if not is_sealed(blob):
+            return blob  # a plain store, or a file not sealed yet (see seal_all)
+        raw = self.keys.raw()
+        if raw is None:
+            raise PhotoError("照片文件已加密，但档案未提供密钥")
+        try:
+            return unseal(raw, blob, aad)
+        except SealBroken as exc:
+            raise PhotoError("照片文件已损坏或不属于本档案") from exc
+
+
+def _thumb_aad(sha: str) -> bytes:
+    return b"thumb:" + sha.lower().encode()
 
 
 def _check_sha(sha: str) -> str:

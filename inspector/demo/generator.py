@@ -482,7 +482,7 @@ def generate(store: Store, households: int = CLASSROOM_HOUSEHOLDS, *, seed: int 
     """Fill an empty store with a fictional district of about `households` households."""
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     say = progress or (lambda _msg: None)
-    gen = _Gen(seed, now, PhotoStore(store.photo_dir) if photos else None)
+    gen = _Gen(seed, now, store.photos if photos else None)
     n_grids = max(1, math.ceil(households / HOUSEHOLDS_PER_GRID))
     summary = DemoSummary()
     say("territory")

@@ -54,7 +54,7 @@ def _fetch(files: PhotoStore, transport: Transport, sha: str) -> int:
 
 def upload(store: Store, transport: Transport, report: Report) -> PhotoTally:
     tally = PhotoTally()
-    files = PhotoStore(store.photo_dir)
+    files = store.photos
     with store.read() as session:
         rows = session.execute(select(Photo.sha256, Photo.taken_at, Photo.lat, Photo.lon)
                                .where(Photo.uploaded.is_(False))).all()
@@ -121,7 +121,7 @@ def _mark_uploaded(store: Store, hashes: list[str]) -> None:
 def download(store: Store, transport: Transport, report: Report, limit: int) -> PhotoTally:
     """Fetch up to `limit` linked photos whose bytes are not on this device yet."""
     tally = PhotoTally()
-    files = PhotoStore(store.photo_dir)
+    files = store.photos
     with store.read() as session:
         hashes = session.scalars(select(Photo.sha256).where(Photo.uploaded.is_(True))).all()
     wanted = [h for h in hashes if not files.has(h)][:limit]

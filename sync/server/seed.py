@@ -51,13 +51,12 @@ def load_store(db: Database, photo_dir: Path, store: Store,
 
 
 def _load_photos(db: Database, photo_dir: Path, store: Store) -> None:
-    source, target = PhotoStore(store.photo_dir), PhotoStore(photo_dir)
+    source, target = store.photos, PhotoStore(photo_dir)
     with store.read() as session:
         photos = [{c.key: getattr(p, c.key) for c in Photo.__table__.columns}
                   for p in session.scalars(select(Photo))]
     for photo in photos:
-        thumb = source.thumb_path(photo["sha256"])
-        target.put_bytes(photo["sha256"], source.path(photo["sha256"]).read_bytes(),
-                         thumb.read_bytes() if thumb.is_file() else None)
+        target.put_bytes(photo["sha256"], source.read(photo["sha256"]),
+                         source.read_thumb(photo["sha256"]))
     with db.transaction() as session:
         session.add_all(Photo(**(photo | {"uploaded": True})) for photo in photos)

@@ -188,7 +188,7 @@ class PhotoStrip(QWidget):
     def add_files(self, paths: Sequence[str]) -> None:
         """Import the files on the image thread; each one succeeds or fails on its own."""
         self._set_problems([])
-        store, stage = PhotoStore(self.ctx.store.photo_dir), self.stage
+        store, stage = self.ctx.store.photos, self.stage
         for path in paths:
             name = Path(path).name
             self._running += 1
@@ -313,7 +313,7 @@ class StoredPhotos(QWidget):
         self.row.setVisible(bool(photos))
         if not photos:
             return
-        store = PhotoStore(self.ctx.store.photo_dir)
+        store = self.ctx.store.photos
         shas = [p.sha256 for p in photos]
         self.ctx.background(lambda: _load_thumbs(store, shas),
                             lambda images: self._show(generation, photos, images))
@@ -333,6 +333,6 @@ def _load_thumbs(store: PhotoStore, shas: Sequence[str]) -> list[QImage | None]:
     """Read thumbnails from disk; a photo not yet synced to this device shows a placeholder."""
     images: list[QImage | None] = []
     for sha in shas:
-        path = store.thumb_path(sha)
-        images.append(QImage(str(path)) if path.is_file() else None)
+        data = store.read_thumb(sha)
+        images.append(QImage.fromData(data) if data is not None else None)
     return images
