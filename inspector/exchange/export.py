@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session, aliased
 from .. import caseflow
 from ..catalogues import label
 from ..db import Store
+from ..disclosure import MASKED_FIELDS, mask
 from ..errors import NotFoundError
 from ..models import Area, Building, Household, Issue, Resident, new_id, utcnow
 from ..queries.cases import IssueFilter, category_name, issue_ids
-from ..queries.register import mask_id_number
 from ..services.recording import Actor, audit
 from .errors import Cancelled
 from .layout import (
@@ -36,7 +36,7 @@ from .layout import (
     cell_out,
     columns,
 )
-from .policy import full_id_numbers
+from .policy import whole_in_exports
 from .workbook import StreamingBook, moment
 
 Progress = Callable[[int, int], None]  # (rows written, rows in all)
@@ -118,7 +118,7 @@ def _value(row: Any, key: str) -> Any:
 
 
 def _cells(cols: Sequence[Column], row: Any, full: bool) -> list[Any]:
-    return [mask_id_number(row[c.key]) if c.kind == "id" and not full
+    return [mask(c.key, row[c.key]) if c.key in MASKED_FIELDS and not full
             else cell_out(c, _value(row, c.key)) for c in cols]
 
 
@@ -127,20 +127,20 @@ def _stream(session: Session, query: Select) -> Any:
 
 
 def _audit_names(entity: str, cols: Sequence[Column], full: bool) -> list[str]:
-    return [f"{entity}.{c.key}" if c.kind != "id" or full else f"{entity}.{c.key}_masked"
-            for c in cols]
+    return [f"{entity}.{c.key}_masked" if c.key in MASKED_FIELDS and not full
+            else f"{entity}.{c.key}" for c in cols]
 
 
 def export_register(store: Store, actor: Actor, path: str | Path,
                     progress: Progress | None = None, stop: Stop | None = None) -> ExportSummary:
     """The households in the actor's grids and their residents, one sheet each.
 
-    ID numbers are whole or masked by `policy.full_id_numbers`; the restricted-tags
-    column is there only for roles that may see it. People moved out of every
+    ID numbers and phones are whole or masked by `policy.whole_in_exports`; the
+    restricted-tags column is there only for roles that may see it. People moved out of every
     household are not in the register's households and are left out.
     """
     households, residents = columns("household", actor.role), columns("resident", actor.role)
-    full = full_id_numbers(actor.role)
+    full = whole_in_exports(actor.role)
     book = StreamingBook(path)
     try:
         with store.read() as session:
@@ -176,7 +176,7 @@ def _register_notes(actor: Actor, run_id: str, households: int, residents: int,
         ("导出人", actor.username),
         ("导出时间", datetime.now().replace(microsecond=0)),
         ("导出编号", run_id),
-        ("身份证号", "完整号码：属于个人信息，请妥善保管，用后删除" if full
+        ("身份证号和电话", "完整号码：属于个人信息，请妥善保管，用后删除" if full
          else "已打码：本文件只供查看，不能用于导入"),
         ("导入", "“住户”和“人口”两表以“户编号”关联；新增住户可自拟户编号。"
                  "橙色表头为必填列。性别、出生日期由身份证号得出，最近走访由走访记录得出，"

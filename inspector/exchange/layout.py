@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..catalogues import load_catalogue
+from ..disclosure import ID_NUMBER, PHONE_FIELDS, is_masked
 from ..errors import FieldError, ValidationError
 from .policy import restricted_column
 
@@ -290,8 +291,10 @@ def cell_in(column: Column, value: object) -> Any:
     text = _text(value)
     if text is None:
         return None
-    if column.kind == "id" and "*" in text:
+    if column.key == ID_NUMBER and is_masked(text):
         raise refuse("身份证号已打码，不能导入；请使用含完整号码的导出文件")
+    if column.key in PHONE_FIELDS and is_masked(text):
+        raise refuse("电话号码已打码，不能导入；请使用含完整号码的导出文件")
     if column.kind == "bool":
         word = fold(text).lower()
         if word in _TRUE or word in _FALSE:

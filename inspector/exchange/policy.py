@@ -1,21 +1,18 @@
-"""Which role may take what out of the register and bring it back in: the one place for it.
+"""Which role may take what out of the register and bring it back in.
 
 Community staff and supervisors keep the register (台账): they export it to work on it
-and import it again, so their files carry full ID numbers. Anyone else gets the numbers
-masked, as every list shows them, and cannot import. Restricted tags follow
+and import it again, so their files carry whole ID numbers and phones
+(`inspector.disclosure`, which says who sees what). Anyone else gets them masked, as
+every list shows them, and cannot import. Restricted tags follow
 `inspector.roles.sees_restricted` in both directions.
 """
 
 from __future__ import annotations
 
-from ..roles import STAFF, SUPERVISOR, sees_restricted
+from ..disclosure import KEEPS_REGISTER, whole_in_exports
+from ..roles import sees_restricted
 
-KEEPS_REGISTER = frozenset({STAFF, SUPERVISOR})
-
-
-def full_id_numbers(role: str) -> bool:
-    """Exports for this role carry whole ID numbers (otherwise masked like the lists)."""
-    return role in KEEPS_REGISTER
+__all__ = ["may_import", "restricted_column", "whole_in_exports"]
 
 
 def may_import(role: str) -> bool:

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from .. import validation
 from ..db import Store
+from ..disclosure import mask_id_number
 from ..errors import FieldError, ValidationError
 from ..models import Area, Building, Household, Resident, new_id
-from ..queries.register import mask_id_number
 from ..services.recording import Actor
 from .layout import Column, cell_in, columns, fold, header_of
 from .register_read import ParsedFile

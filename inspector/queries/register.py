@@ -2,8 +2,9 @@
 resident rows for lazy lists, one record for a form, search hits with their rows.
 
 Every function takes the store and returns plain data (dicts, dataclasses), safe to
-hand to the GUI thread. ID numbers leave here masked, except `resident_form`'s
-caller asks for the full number through the audited reveal service.
+hand to the GUI thread. ID numbers and phones leave here masked
+(`inspector.disclosure`); a form that needs one whole asks the audited reveal service
+(`inspector.services.privacy`).
 """
 
 from __future__ import annotations
@@ -17,19 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import Store
+from ..disclosure import mask, mask_id_number
 from ..models import Area, Building, Household, Resident
 from ..search import search
 
 Row = dict[str, Any]
-
-
-def mask_id_number(number: str | None) -> str:
-    """Show the first and last 4 characters only: 1101**********1234."""
-    if not number:
-        return ""
-    if len(number) <= 8:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
 
 
 @dataclass(frozen=True)
@@ -119,27 +112,35 @@ def resident_rows(store: Store, ids: Sequence[str], today: date | None = None) -
 
 
 _HOUSEHOLD_FORM = ("grid_id", "building_id", "door_no", "address", "housing_use", "head_name",
-                   "phone", "landlord_name", "landlord_phone", "contact_card", "notes")
-_RESIDENT_FORM = ("household_id", "name", "gender", "birth_date", "phone", "relation",
+                   "landlord_name", "contact_card", "notes")
+_HOUSEHOLD_MASKED = ("phone", "landlord_phone")
+_RESIDENT_FORM = ("household_id", "name", "gender", "birth_date", "relation",
                   "domicile", "residence_type", "employment", "care_tags", "notes")
+_RESIDENT_MASKED = ("id_number", "phone")
+
+
+def _masked(obj: Household | Resident, fields: Sequence[str]) -> Row:
+    """`<field>_masked` for fields a form shows masked until revealed; never the value."""
+    return {f"{f}_masked": mask(f, getattr(obj, f)) or "" for f in fields}
 
 
 def household_form(store: Store, household_id: str) -> Row | None:
-    """A household's editable fields (None when it was removed meanwhile)."""
+    """A household's editable fields, phones masked (None when it was removed meanwhile)."""
     with store.read() as s:
         h = s.get(Household, household_id)
-        return None if h is None else {"id": h.id, **{f: getattr(h, f) for f in _HOUSEHOLD_FORM}}
+        return None if h is None else {"id": h.id, **{f: getattr(h, f) for f in _HOUSEHOLD_FORM},
+                                       **_masked(h, _HOUSEHOLD_MASKED)}
 
 
 def resident_form(store: Store, resident_id: str, with_restricted: bool) -> Row | None:
-    """A resident's editable fields with the ID number masked; restricted tags only
-    when the caller's role may see them."""
+    """A resident's editable fields with the ID number and phone masked; restricted tags
+    only when the caller's role may see them."""
     with store.read() as s:
         r = s.get(Resident, resident_id)
         if r is None:
             return None
-        row = {"id": r.id, "id_number_masked": mask_id_number(r.id_number),
-               **{f: getattr(r, f) for f in _RESIDENT_FORM}}
+        row = {"id": r.id, **{f: getattr(r, f) for f in _RESIDENT_FORM},
+               **_masked(r, _RESIDENT_MASKED)}
         if with_restricted:
             row["restricted_tags"] = r.restricted_tags
         return row
