@@ -27,6 +27,25 @@ class AuthExpired(SyncError):
     kind = "auth"
 
 
+class LockedOut(SyncError):
+    """Too many wrong passwords: the account, or this network address, must wait.
+    The message says how long; `retry_after` is that wait in seconds."""
+
+    kind = "locked"
+
+    def __init__(self, message: str, *, retry_after: int | None = None,
+                 status: int | None = None, request_id: str | None = None) -> None:
+        super().__init__(message, status=status, request_id=request_id)
+        self.retry_after = retry_after
+
+
+class Insecure(SyncError):
+    """This computer will not send a password where it could be read on the way: plain
+    http to another machine, or a CA bundle that is not there. Nothing was sent."""
+
+    kind = "insecure"
+
+
 class Incompatible(SyncError):
     """The server speaks another protocol version, or is a demo/real server of the wrong kind."""
 

@@ -3,14 +3,23 @@
 Every request the engine makes is safe to repeat (pushes are idempotent by batch
 and change id, chunks by offset), so connection failures, timeouts and 502/503/504
 are retried with exponential backoff and full jitter before giving up as Offline.
+
+Passwords and tokens travel over TLS only: plain http is refused (Insecure, before
+anything is sent) unless the server is this computer (the demo, tests) or a lab sets
+GRID_INSPECTOR_ALLOW_HTTP=1. Government networks with their own certificate authority
+name its bundle in GRID_INSPECTOR_CA_BUNDLE (or pass `verify`).
 """
 
 from __future__ import annotations
 
+import ipaddress
+import os
 import random
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -19,6 +28,8 @@ from sync.errors import (
     AuthExpired,
     Cancelled,
     Incompatible,
+    Insecure,
+    LockedOut,
     Offline,
     Refused,
     ServerError,
@@ -26,6 +37,30 @@ from sync.errors import (
 )
 
 RETRY_STATUSES = frozenset({502, 503, 504})
+CA_BUNDLE_ENV = "GRID_INSPECTOR_CA_BUNDLE"
+ALLOW_HTTP_ENV = "GRID_INSPECTOR_ALLOW_HTTP"
+
+
+def _loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def connection_problem(url: str, verify: bool | str = True) -> str | None:
+    """Why this computer will not talk to `url` (shown to the user), or None. The login
+    form may call it to check an address before anything is sent."""
+    parts = urlsplit(url)
+    if (parts.scheme == "http" and not _loopback(parts.hostname or "")
+            and os.environ.get(ALLOW_HTTP_ENV) != "1"):
+        return (f"服务器地址须以 https:// 开头（{parts.hostname}）：明文 http 会让密码和数据"
+                f"在网络上被窃听，只允许连接本机；实验环境可设置 {ALLOW_HTTP_ENV}=1")
+    if isinstance(verify, str) and not Path(verify).exists():
+        return f"找不到 CA 证书文件：{verify}（请检查 {CA_BUNDLE_ENV} 或 CA 证书设置）"
+    return None
 
 
 @dataclass
@@ -44,6 +79,9 @@ class Transport:
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
+        if self.verify is True:
+            self.verify = os.environ.get(CA_BUNDLE_ENV) or True
+        self._refusal = connection_problem(self.base_url, self.verify)
         self._http.trust_env = False  # no proxy from the environment between us and the server
         self._http.headers[p.VERSION_HEADER] = str(p.PROTOCOL_VERSION)
 
@@ -56,6 +94,8 @@ class Transport:
             raise Cancelled("同步已取消")
 
     def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        if self._refusal:
+            raise Insecure(self._refusal)
         url = f"{self.base_url}{p.API}{path}"
         headers = kwargs.pop("headers", {})
         if self.token:
@@ -86,6 +126,8 @@ class Transport:
 
     def ping(self, timeout: float = 3.0) -> bool:
         """One quick look at the server's /health (no retries): is it reachable right now?"""
+        if self._refusal:
+            return False
         try:
             response = self._http.get(f"{self.base_url}/health", verify=self.verify,
                                       timeout=(timeout, timeout))
@@ -121,6 +163,11 @@ def _checked(response: requests.Response) -> requests.Response:
         raise AuthExpired(message or "登录已过期，请重新登录", status=status)
     if status == 426:
         raise Incompatible(message or "客户端与服务器版本不兼容，请升级", status=status)
+    if status == 429:  # a locked account or an address with too many failures
+        wait = response.headers.get("Retry-After", "")
+        raise LockedOut(message or "尝试次数过多，请稍后再试", status=status,
+                        retry_after=int(wait) if wait.isdigit() else None,
+                        request_id=request_id)
     if status >= 500:
         raise ServerError(message or f"服务器出错（{status}）", status=status,
                           request_id=request_id)

@@ -10,17 +10,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from inspector.catalogues import all_catalogues
 from inspector.models import AREA_LEVELS, ENTITIES, Area, CatalogueRecord, utcnow
 from inspector.roles import check_role
 from sync.wire import from_wire
 
+from . import lockout, seclog
 from .database import Database
 from .feed import Revisions, publish, publish_new
-from .models import User
+from .models import SecurityEvent, User
 from .scope import grid_of
-from .security import hash_password, revoke_user_tokens
+from .security import hash_password, password_problem, revoke_user_tokens
 
 # Area ids derive from their codes, so importing the same file twice updates, not duplicates.
 AREA_NAMESPACE = uuid.UUID("5b0c2f4e-7d1a-4c39-9a57-2d8e6f1b3c40")
@@ -37,8 +39,9 @@ def area_id(code: str) -> str:
 def create_user(db: Database, username: str, password: str, role: str, grid_ids: Iterable[str],
                 display_name: str | None = None) -> None:
     check_role(role)
-    if len(password) < 8:
-        raise AdminError("密码至少 8 位（password）")
+    problem = password_problem(password)
+    if problem:
+        raise AdminError(f"{problem}（password）")
     grid_ids = list(grid_ids)
     with db.transaction() as session:
         grids = set(session.scalars(select(Area.id).where(Area.id.in_(grid_ids),
@@ -53,19 +56,50 @@ def create_user(db: Database, username: str, password: str, role: str, grid_ids:
             session.add(user)
         else:
             user.role, user.grid_ids, user.active = role, list(grid_ids), True
+            # A password set by an administrator (the way back from a forgotten one)
+            # also lifts a lock: the person is known to be who they say.
             user.password_hash = hash_password(password)
+            user.password_changed_at = utcnow()
+            lockout.reset(user)
             if display_name:
                 user.display_name = display_name
+
+
+def _user(session: Session, username: str) -> User:
+    user = session.get(User, username)
+    if user is None:
+        raise AdminError(f"没有该账号：{username}")
+    return user
 
 
 def disable_user(db: Database, username: str) -> int:
     """Disable an account and revoke its tokens: refused at its very next request."""
     with db.transaction() as session:
-        user = session.get(User, username)
-        if user is None:
-            raise AdminError(f"没有该账号：{username}")
-        user.active = False
-        return revoke_user_tokens(session, username)
+        _user(session, username).active = False
+        revoked = revoke_user_tokens(session, username)
+        seclog.record(session, "user_disabled", username=username,
+                      detail=f"管理员停用，撤销登录 {revoked} 个")
+        return revoked
+
+
+def unlock_user(db: Database, username: str) -> bool:
+    """Lift a lock earned by failed logins (and clear the count); True if it was locked."""
+    with db.transaction() as session:
+        user = _user(session, username)
+        was_locked = lockout.locked_for(user, utcnow()) is not None
+        lockout.reset(user)
+        seclog.record(session, "user_unlocked", username=username, detail="管理员解锁")
+        return was_locked
+
+
+def security_log(db: Database, limit: int = 50, username: str | None = None,
+                 action: str | None = None) -> list[SecurityEvent]:
+    """The newest security events first (detached rows, for printing)."""
+    if action is not None and action not in seclog.ACTIONS:
+        known = ", ".join(sorted(seclog.ACTIONS))
+        raise AdminError(f"没有这种事件（action）：{action}；可选 {known}")
+    with db.session() as session:
+        return seclog.recent(session, limit, username, action)
 
 
 def import_areas(db: Database, geojson: dict[str, Any]) -> int:

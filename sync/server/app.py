@@ -1,5 +1,8 @@
 """The FastAPI application: routers under /api/v1, each request carrying the protocol
-version, an id for support, a size limit and the usual security headers."""
+version, an id for support, a size limit (bodylimit.py) and the usual security headers.
+
+Strict-Transport-Security goes on answers to https requests: direct TLS, or a proxy in
+`trusted_proxies` saying X-Forwarded-Proto: https (uvicorn sets the scheme from it)."""
 
 from __future__ import annotations
 
@@ -16,15 +19,27 @@ from starlette.requests import ClientDisconnect
 from inspector.models import new_id
 from sync import protocol as p
 
+from .bodylimit import BodyLimit
 from .config import Settings
 from .database import Database, migrate
 from .deps import check_protocol
+from .escrow import Escrow, load_secret
+from .lockout import AddressGuard
 from .models import ServerMeta
 from .photos import PhotoUploads
-from .routers import auth, oversight, photos, quality, review, sync
+from .routers import auth, device, oversight, photos, quality, review, sync
 
 log = logging.getLogger(__name__)
 VERSION = "0.1.0"
+# The API answers JSON only: nothing may load, run or frame. FastAPI's own API pages
+# (/docs, /redoc) load their viewer from its CDN and run an inline script.
+CSP = "default-src 'none'; frame-ancestors 'none'"
+DOCS_CSP = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "font-src https://fonts.gstatic.com; img-src 'self' data: https:; "
+            "connect-src 'self'; worker-src blob:; frame-ancestors 'none'")
+DOCS_PATHS = ("/docs", "/redoc")
+HSTS = "max-age=31536000"
 
 
 def _ensure_server_id(db: Database) -> None:
@@ -48,9 +63,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.photos = PhotoUploads(db, settings.photo_dir, settings.upload_dir)
+    app.state.escrow = Escrow(load_secret(settings))
+    app.state.login_guard = AddressGuard(settings.login_failures_per_minute)
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)  # inside the envelope
 
     api = [Depends(check_protocol)]
-    for module in (auth, sync, photos, oversight, review, quality):
+    for module in (auth, sync, photos, oversight, review, quality, device):
         app.include_router(module.router, prefix=p.API, dependencies=api)
 
     @app.get("/health", tags=["ops"])
@@ -64,27 +82,26 @@ def create_app(settings: Settings) -> FastAPI:
     async def envelope(request: Request, call_next):  # noqa: ANN001, ANN202
         request_id = request.headers.get(p.REQUEST_ID_HEADER) or uuid.uuid4().hex
         request.state.request_id = request_id[:64]
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit()
-                                   or int(length) > settings.max_request_bytes):
-            response: Response = JSONResponse(status_code=413, content={"detail": {
-                "code": "too_large", "message": "请求过大，请分批发送"}})
-        else:
-            try:
-                response = await call_next(request)
-            except ClientDisconnect:  # the device's network went away mid-request: normal
-                log.info("request %s: client disconnected", request.state.request_id)
-                response = JSONResponse(status_code=400, content={"detail": {
-                    "code": "disconnected", "message": "连接中断"}})
-            except Exception:  # the one place an unexpected error becomes a clear answer
-                log.exception("request %s failed", request.state.request_id)
-                response = JSONResponse(status_code=500, content={"detail": {
-                    "code": "server_error", "message": "服务器内部错误，请把请求编号告诉管理员",
-                    "request_id": request.state.request_id}})
+        try:
+            response: Response = await call_next(request)
+        except ClientDisconnect:  # the device's network went away mid-request: normal
+            log.info("request %s: client disconnected", request.state.request_id)
+            response = JSONResponse(status_code=400, content={"detail": {
+                "code": "disconnected", "message": "连接中断"}})
+        except Exception:  # the one place an unexpected error becomes a clear answer
+            log.exception("request %s failed", request.state.request_id)
+            response = JSONResponse(status_code=500, content={"detail": {
+                "code": "server_error", "message": "服务器内部错误，请把请求编号告诉管理员",
+                "request_id": request.state.request_id}})
         response.headers[p.REQUEST_ID_HEADER] = request.state.request_id
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Cache-Control"] = "no-store"
         response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Content-Security-Policy"] = (
+            DOCS_CSP if request.url.path.startswith(DOCS_PATHS) else CSP)
+        if request.url.scheme == "https":
+            response.headers["Strict-Transport-Security"] = HSTS
         return response
 
     return app

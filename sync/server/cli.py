@@ -3,12 +3,17 @@
     grid-inspector-server init DIR [--database-url URL] [--demo]
     grid-inspector-server user DIR NAME --role R [--grids G1,G2] [--display-name N]
     grid-inspector-server disable-user DIR NAME
+    grid-inspector-server unlock-user DIR NAME
+    grid-inspector-server security-log DIR [--limit N] [--user NAME] [--action A]
     grid-inspector-server import-areas DIR FILE.geojson
     grid-inspector-server load-catalogues DIR
-    grid-inspector-server serve DIR [--host H] [--port P] [--cert C --key K] [--workers N]
+    grid-inspector-server serve DIR [--host H] [--port P] [--certfile C --keyfile K]
+                                    [--workers N]
 
 Passwords come from GRID_SERVER_PASSWORD or a prompt, never from the command line
-(which other users of the machine can read).
+(which other users of the machine can read). `init` also makes the key-escrow secret
+(escrow.key in the folder, unless GRID_SERVER_ESCROW_SECRET is set): back it up apart
+from the database.
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ import os
 import sys
 from pathlib import Path
 
+from inspector.logs import logging_config
+
 from . import admin
 from .config import CONFIG_NAME, load_settings, save_settings
 from .database import Database, migrate
+from .escrow import ESCROW_FILE, EscrowError, load_secret
 
 
 def _db(folder: str) -> Database:
@@ -40,7 +48,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     db = Database(settings.db_url)
     migrate(db.engine)
     admin.load_catalogues(db)
+    load_secret(settings)
     print(f"数据目录已就绪：{path.parent}")
+    if not settings.escrow_secret:
+        print(f"密钥托管的密钥：{path.parent / ESCROW_FILE}（请与数据库分开备份，切勿外传）")
     return 0
 
 
@@ -69,6 +80,23 @@ def cmd_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unlock(args: argparse.Namespace) -> int:
+    was_locked = admin.unlock_user(_db(args.dir), args.name)
+    print(f"账号已解锁：{args.name}" if was_locked
+          else f"账号未被锁定，失败次数已清零：{args.name}")
+    return 0
+
+
+def cmd_security_log(args: argparse.Namespace) -> int:
+    events = admin.security_log(_db(args.dir), args.limit, args.user, args.action)
+    for e in events:
+        print("\t".join([e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.action,
+                         e.username or "-", e.device_id or "-", e.ip or "-", e.detail or ""]))
+    if not events:
+        print("没有安全事件")
+    return 0
+
+
 def cmd_import_areas(args: argparse.Namespace) -> int:
     try:
         data = json.loads(Path(args.file).read_text(encoding="utf-8"))
@@ -87,15 +115,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     if bool(args.cert) != bool(args.key):
-        raise admin.AdminError("TLS 需要同时给出证书（--cert）和私钥（--key）")
-    for option, path in (("--cert", args.cert), ("--key", args.key)):
+        raise admin.AdminError("TLS 需要同时给出证书（--certfile）和私钥（--keyfile）")
+    for option, path in (("--certfile", args.cert), ("--keyfile", args.key)):
         if path and not Path(path).is_file():
             raise admin.AdminError(f"找不到文件（{option}）：{path}")
     _db(args.dir)  # a folder that was never set up is named, not a traceback
+    settings = load_settings(args.dir)
+    load_secret(settings)  # before the workers start, so they all read the one made here
     os.environ["GRID_SERVER_DATA_DIR"] = str(Path(args.dir).resolve())
+    # Every process logs to <folder>/logs/grid-inspector.log and the console, redacted.
+    log_config = logging_config(Path(args.dir).resolve() / "logs", console=True,
+                                level=args.log_level.upper())
     uvicorn.run("sync.server.entry:app", host=args.host, port=args.port, workers=args.workers,
                 ssl_certfile=args.cert, ssl_keyfile=args.key, log_level=args.log_level,
-                proxy_headers=True)
+                log_config=log_config,
+                proxy_headers=True, forwarded_allow_ips=settings.trusted_proxies)
     return 0
 
 
@@ -120,6 +154,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("name")
     p.set_defaults(func=cmd_disable)
+    p = sub.add_parser("unlock-user", help="lift a lock earned by failed logins")
+    p.add_argument("dir")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_unlock)
+    p = sub.add_parser("security-log", help="recent security events, newest first")
+    p.add_argument("dir")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--user", help="only this account's events")
+    p.add_argument("--action", help="only this kind of event (login_failed, …)")
+    p.set_defaults(func=cmd_security_log)
     p = sub.add_parser("import-areas", help="import the area tree and grid polygons (GeoJSON)")
     p.add_argument("dir")
     p.add_argument("file")
@@ -131,8 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
-    p.add_argument("--cert", help="TLS certificate (PEM)")
-    p.add_argument("--key", help="TLS private key (PEM)")
+    p.add_argument("--certfile", "--cert", dest="cert", help="TLS certificate (PEM)")
+    p.add_argument("--keyfile", "--key", dest="key", help="TLS private key (PEM)")
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--log-level", default="info")
     p.set_defaults(func=cmd_serve)
@@ -143,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except admin.AdminError as exc:
+    except (admin.AdminError, EscrowError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 

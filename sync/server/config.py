@@ -3,16 +3,21 @@
 A data folder holds `server.json` (written by `grid-inspector-server init`), the
 SQLite database when no URL is given, and the photo store. Environment variables
 named GRID_SERVER_<FIELD> override the file, so deployments keep secrets out of it.
+
+The key-escrow secret is never written to `server.json` (which gets copied around with
+backups and support requests): GRID_SERVER_ESCROW_SECRET if set, else the file
+`escrow.key` in the data folder (see escrow.py).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 CONFIG_NAME = "server.json"
+NOT_SAVED = ("data_dir", "escrow_secret")  # never written to server.json
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,13 @@ class Settings:
     demo: bool = False  # a demo server: only demo profiles may sync with it
     max_request_bytes: int = 8_000_000
     server_name: str = "grid-inspector"
+    # Failed logins one address may make in a minute before it is answered 429 (lockout.py).
+    login_failures_per_minute: int = 20
+    # Proxies whose X-Forwarded-For / -Proto are believed (uvicorn's forwarded_allow_ips):
+    # the client's address for rate limits and https for Strict-Transport-Security.
+    trusted_proxies: str = "127.0.0.1"
+    # base64 of 32 bytes; empty: the data folder's escrow.key. Kept out of repr and logs.
+    escrow_secret: str = field(default="", repr=False)
 
     @property
     def db_url(self) -> str:
@@ -65,7 +77,7 @@ def load_settings(data_dir: str | Path, **overrides: object) -> Settings:
 
 def save_settings(settings: Settings) -> Path:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    data = {k: v for k, v in asdict(settings).items() if k != "data_dir"}
+    data = {k: v for k, v in asdict(settings).items() if k not in NOT_SAVED}
     path = settings.data_dir / CONFIG_NAME
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     return path

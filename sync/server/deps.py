@@ -12,15 +12,24 @@ from sync import protocol as p
 
 from .config import Settings
 from .database import Database
+from .escrow import Escrow
+from .lockout import AddressGuard
 from .models import User
 from .photos import PhotoUploads
-from .security import user_for_token
+from .security import Login, login_for_token
 
 _bearer = HTTPBearer(auto_error=False)
 
 
-def fail(status: int, code: str, message: str) -> NoReturn:
-    raise HTTPException(status, detail={"code": code, "message": message})
+def fail(status: int, code: str, message: str,
+         headers: dict[str, str] | None = None) -> NoReturn:
+    raise HTTPException(status, detail={"code": code, "message": message}, headers=headers)
+
+
+def client_address(request: Request) -> str:
+    """The caller's address; behind a trusted proxy, the one it forwarded (uvicorn
+    rewrites it from X-Forwarded-For for `trusted_proxies` only)."""
+    return request.client.host if request.client else "unknown"
 
 
 def check_protocol(
@@ -51,17 +60,31 @@ def get_photos(request: Request) -> PhotoUploads:
     return request.app.state.photos
 
 
-def current_user(
+def get_guard(request: Request) -> AddressGuard:
+    return request.app.state.login_guard
+
+
+def get_escrow(request: Request) -> Escrow:
+    return request.app.state.escrow
+
+
+def current_login(
     db: Annotated[Database, Depends(get_db)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> User:
+) -> Login:
+    """Looked up at every request, so a revoked token or a disabled account is refused
+    at its very next one."""
     if credentials is None:
         fail(401, "auth_required", "请先登录")
     with db.session() as session:
-        user = user_for_token(session, credentials.credentials)
-    if user is None:
+        login = login_for_token(session, credentials.credentials)
+    if login is None:
         fail(401, "auth_expired", "登录已过期或已失效，请重新登录")
-    return user
+    return login
+
+
+def current_user(login: Annotated[Login, Depends(current_login)]) -> User:
+    return login.user
 
 
 def require_role(*roles: str) -> Callable[[User], User]:
@@ -74,6 +97,9 @@ def require_role(*roles: str) -> Callable[[User], User]:
 
 
 DbDep = Annotated[Database, Depends(get_db)]
+LoginDep = Annotated[Login, Depends(current_login)]
 UserDep = Annotated[User, Depends(current_user)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 PhotosDep = Annotated[PhotoUploads, Depends(get_photos)]
+GuardDep = Annotated[AddressGuard, Depends(get_guard)]
+EscrowDep = Annotated[Escrow, Depends(get_escrow)]

@@ -67,6 +67,22 @@ class LoginOut(BaseModel):
     user: UserOut
 
 
+class PasswordIn(BaseModel):
+    """Lengths are checked by the endpoint, so the refusal can say which field and why."""
+
+    old_password: Annotated[str, Field(max_length=200)]
+    new_password: Annotated[str, Field(max_length=1000)]
+
+
+class DeviceKeyIn(BaseModel):
+    key: Annotated[str, Field(max_length=100)]  # base64 of 32 bytes
+
+
+class DeviceKeyOut(BaseModel):
+    key: str
+    deposited_at: datetime
+
+
 class ChangeIn(BaseModel):
     change_id: Id
     entity: Annotated[str, Field(max_length=24)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -20,6 +21,9 @@ from inspector.models import utcnow
 
 from .models import Token, User
 
+MIN_PASSWORD = 8
+MAX_PASSWORD = 200  # LoginIn's bound: a longer one could never log in
+
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so timing does not reveal who does.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
@@ -27,6 +31,15 @@ _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+def password_problem(password: str) -> str | None:
+    """Why a new password is not acceptable, or None."""
+    if len(password) < MIN_PASSWORD:
+        return f"密码至少 {MIN_PASSWORD} 位"
+    if len(password) > MAX_PASSWORD:
+        return f"密码最多 {MAX_PASSWORD} 位"
+    return None
 
 
 def check_password(user: User | None, password: str) -> bool:
@@ -50,24 +63,43 @@ def issue_token(session: Session, user: User, device_id: str | None,
     return token, expires
 
 
-def user_for_token(session: Session, token: str) -> User | None:
-    """The active user a live token belongs to, or None (expired, revoked, disabled, unknown)."""
+@dataclass(frozen=True)
+class Login:
+    """Who a live token speaks for, and from which device (None: a token issued without one)."""
+
+    user: User
+    token_hash: str
+    device_id: str | None
+
+
+def login_for_token(session: Session, token: str) -> Login | None:
+    """The login a live token is, or None (expired, revoked, account disabled, unknown)."""
     row = session.get(Token, _digest(token))
     if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
         return None
     user = session.get(User, row.username)
-    return user if user is not None and user.active else None
+    if user is None or not user.active:
+        return None
+    return Login(user, row.token_hash, row.device_id)
 
 
 def revoke_token(session: Session, token: str) -> None:
-    row = session.get(Token, _digest(token))
+    revoke_hash(session, _digest(token))
+
+
+def revoke_hash(session: Session, token_hash: str) -> None:
+    row = session.get(Token, token_hash)
     if row is not None and row.revoked_at is None:
         row.revoked_at = utcnow()
 
 
-def revoke_user_tokens(session: Session, username: str) -> int:
-    rows = session.scalars(select(Token).where(Token.username == username,
-                                               Token.revoked_at.is_(None))).all()
+def revoke_user_tokens(session: Session, username: str, keep: str | None = None) -> int:
+    """Revoke every live token of an account (but the one whose hash is `keep`)."""
+    query = select(Token).where(Token.username == username, Token.revoked_at.is_(None),
+                                Token.expires_at > utcnow())
+    if keep is not None:
+        query = query.where(Token.token_hash != keep)
+    rows = session.scalars(query).all()
     for row in rows:
         row.revoked_at = utcnow()
     return len(rows)
