@@ -21,8 +21,11 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def make_engine(url: str) -> Engine:
+    """hide_parameters: a failed statement's error (and so any log of it) never carries
+    the values it was given, which may be residents' personal data."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_setup(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -38,7 +41,8 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
+                         hide_parameters=True)
 
 
 def alembic_config(engine: Engine) -> Config:

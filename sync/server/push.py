@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
+from inspector.logs import origin
 from sync import protocol as p
 
 from .apply import Context, Later, Refused, apply_change, receipt
@@ -98,7 +99,8 @@ def _one(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
     except (StatementError, KeyError, TypeError, ValueError, OverflowError) as exc:
         # A payload of the wrong shape the checks above did not foresee (a list where a
         # text goes, a parent id left out): refused, so it cannot block the whole batch.
-        log.warning("change %s refused: %s", change_id, type(exc).__name__, exc_info=True)
+        # Where, not the message: it may quote the pushed values.
+        log.warning("change %s refused: %s at %s", change_id, type(exc).__name__, origin(exc))
         result = receipt(change, p.REJECTED, reason=f"变更内容无效（{type(exc).__name__}）")
     session.add(Receipt(change_id=change_id, device_id=ctx.device_id, status=result["status"],
                         rev=result.get("rev"), reason=result.get("reason")))
