@@ -67,14 +67,14 @@ def unlock(folder: Path, password: str) -> tuple[Store, KeyFile]:
     """Open an encrypted profile with its password (WrongPassword or LockedOut if not)."""
     keyfile = KeyFile.load(key_path(folder))
     key = keyfile.unlock(password)
-    return _open(Path(folder), keyfile, key), keyfile
+    return open_with(Path(folder), keyfile, key), keyfile
 
 
 def recover(folder: Path, password: str, raw_key: bytes) -> tuple[Store, KeyFile]:
     """Open with the key the server returned, wrapping it from now on with `password`."""
     keyfile = KeyFile.load(key_path(folder))
     key = keyfile.adopt(raw_key, password)
-    return _open(Path(folder), keyfile, key), keyfile
+    return open_with(Path(folder), keyfile, key), keyfile
 
 
 def change_password(keyfile: KeyFile, store: Store, new_password: str) -> None:
@@ -85,7 +85,8 @@ def change_password(keyfile: KeyFile, store: Store, new_password: str) -> None:
     keyfile.rewrap(key, new_password)
 
 
-def _open(folder: Path, keyfile: KeyFile, key: DataKey) -> Store:
+def open_with(folder: Path, keyfile: KeyFile, key: DataKey) -> Store:
+    """The store, with a key already unwrapped; finishes sealing photos of a converted profile."""
     store = open_store(folder / STORE_FILE, key)
     if not keyfile.data.get("photos_sealed", True):
         store.photos.seal_all()
@@ -100,7 +101,7 @@ def encrypt_plain(folder: Path, password: str) -> tuple[Store, KeyFile]:
     Crash-safe in three steps: the key file is written aside (`.pending`), the
     encrypted copy replaces the store in one rename, then the key file takes its
     place. A run cut short is finished or undone at the next start
-    (`_finish_conversion`); photos are sealed right after, by `_open`.
+    (`_finish_conversion`); photos are sealed right after, by `open_with`.
     """
     folder = Path(folder)
     path = folder / STORE_FILE
@@ -125,7 +126,7 @@ def encrypt_plain(folder: Path, password: str) -> tuple[Store, KeyFile]:
     os.replace(target, path)
     _finish_conversion(folder)
     keyfile = KeyFile.load(key_path(folder))
-    return _open(folder, keyfile, key), keyfile
+    return open_with(folder, keyfile, key), keyfile
 
 
 def _finish_conversion(folder: Path) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from inspector.catalogues import resources_dir
 from inspector.db import Store, open_store
 from inspector.demo.accounts import DEMO_PASSWORD
+from inspector.keyfile import KeyFile
 from inspector.models import LocalProfile
 from inspector.profiles import DEMO, profile_dir, store_path
 from inspector.roles import ROLES
@@ -30,6 +31,8 @@ from .background import Worker
 
 if TYPE_CHECKING:
     from sync.classroom import Classroom
+
+    from .login import Opened
 from .context import AppContext, Who, who_of
 from .lock import IdleWatcher, idle_minutes
 from .main_window import MainWindow
@@ -105,14 +108,6 @@ def open_classroom(classroom: Classroom, role: str) -> tuple[Store, Who]:
         return store, who_of(session.get(LocalProfile, 1))
 
 
-def open_profile(name: str) -> tuple[Store, Who | None]:
-    """Open a real profile; `Who` is None until its first login binds it to an account."""
-    store = open_store(store_path(name))
-    with store.read() as session:
-        profile = session.get(LocalProfile, 1)
-        return store, (who_of(profile) if profile else None)
-
-
 def when_idle(window: MainWindow, then: Callable[[], None], interval_ms: int = 50) -> None:
     """Call `then` once the background threads have been idle for two ticks in a row."""
     quiet = {"ticks": 0}
@@ -170,22 +165,25 @@ def run(argv: list[str]) -> int:
             state["classroom"] = Classroom(profile_dir(DEMO) / "classroom")
         return state["classroom"]  # type: ignore[return-value]
 
-    def opened(result: tuple[Store, Who | None]) -> None:
+    def opened(result: tuple[Store, Who]) -> None:
+        """A demo laptop is open; it logs in by itself."""
         store, who = result
-        state["store"] = store
         if "preparing" in state:
             state.pop("preparing").close()  # type: ignore[attr-defined]
-        if who is not None and who.demo:
-            start(store, who, DEMO_PASSWORD if who.server_url else None)
-            return
+        start(store, who, DEMO_PASSWORD if who.server_url else None)
+
+    def ask_password(folder: Path, name: str | None) -> None:
         from .login import ask_login
 
-        state["login"] = ask_login(store, opener, who,
-                                   lambda who, password: start(store, who, password),
-                                   lambda: app.exit(1))
+        state["login"] = ask_login(folder, opener, name, logged_in, lambda: app.exit(1))
 
-    def start(store: Store, who: Who, password: str | None = None) -> None:
-        ctx = AppContext(store, who, app)
+    def logged_in(profile: Opened, password: str) -> None:
+        start(profile.store, profile.who, password, profile.keyfile)
+
+    def start(store: Store, who: Who, password: str | None = None,
+              keyfile: KeyFile | None = None) -> None:
+        state["store"] = store
+        ctx = AppContext(store, who, app, keyfile)
         state["ctx"] = ctx
         if password and who.server_url:  # a token for syncing, when the server can be reached
             ctx.sync.log_in(password, lambda: None, lambda _exc: None)
@@ -285,7 +283,10 @@ def run(argv: list[str]) -> int:
                     "app", "Setting up the demo community and its server (first run only) …"))
             opener.submit(lambda: open_classroom(classroom(), args.role), opened, failed)
         else:
-            opener.submit(lambda: open_profile(name), opened, failed)
+            from .login import greeting
+
+            folder = profile_dir(name)
+            opener.submit(lambda: greeting(folder), lambda who: ask_password(folder, who), failed)
 
     names = real_profiles()
     if args.demo or args.profile:

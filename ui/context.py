@@ -15,7 +15,10 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from inspector.credentials import check_password
 from inspector.db import Store
+from inspector.errors import StoreLocked, WrongPassword
+from inspector.keyfile import KeyFile
 from inspector.models import LocalProfile
 from inspector.services.recording import Actor, Changes
 
@@ -50,10 +53,13 @@ class AppContext(QObject):
     # Ask the main window to show one record: (entity, record id), e.g. ("issue", id).
     open_record = Signal(str, str)
 
-    def __init__(self, store: Store, who: Who, parent: QObject | None = None):
+    def __init__(self, store: Store, who: Who, parent: QObject | None = None,
+                 keyfile: KeyFile | None = None):
         super().__init__(parent)
         self.store = store
         self.who = who
+        self.keyfile = keyfile  # None for a plain store (the demo's laptops)
+        self.locked = False
         self.db = Worker(1, self)  # the one thread that owns the database
         self.work = Worker(2, self)  # network and image work
         from .sync_controller import SyncController  # it needs this context to exist
@@ -97,7 +103,40 @@ class AppContext(QObject):
         self.work.submit(fn, done, failed or self._report)
 
     def _report(self, exc: Exception) -> None:
-        self.notice.emit(describe(exc))
+        if not isinstance(exc, StoreLocked):  # work that met the lock resumes on unlock
+            self.notice.emit(describe(exc))
+
+    # -- locking -------------------------------------------------------------------
+    def lock(self) -> None:
+        """Stop syncing and drop the key once the database thread has finished its queue."""
+        self.locked = True
+        self.sync.cancel()
+        self.db.submit(self.store.lock, lambda _none: None, self._report)
+
+    def unlock(self, password: str, done: Callable[[], None],
+               failed: Callable[[Exception], None]) -> None:
+        """Check `password` off the GUI thread; an encrypted store gets its key back.
+
+        A plain store (demo) compares against its verifier. An encrypted one asks
+        the key file, and the server when the laptop refuses (sync.client.keys).
+        """
+        store, keyfile = self.store, self.keyfile
+
+        def work() -> None:
+            if keyfile is None:
+                if not check_password(store, password):
+                    raise WrongPassword("密码不正确")
+                return
+            from sync.client.keys import unlock_key
+
+            key, _account = unlock_key(keyfile, password)
+            store.unlock(key)
+
+        def ok(_none: None) -> None:
+            self.locked = False
+            done()
+
+        self.work.submit(work, ok, failed)
 
     def drain(self) -> None:
         """Wait for all queued work; call before closing the store."""

@@ -1,8 +1,9 @@
 """Locking the window after idle minutes, so a laptop left open shows no resident's data.
 
 `IdleWatcher` sees every key press and mouse action in the app; after the idle
-time it asks the window to lock. The lock screen covers everything and unlocks
-with the profile's password, checked on the laptop (it works offline).
+time it asks the window to lock. Locking drops the profile's key (AppContext.lock),
+so nothing more can be read from the disk; the lock screen covers everything and
+unlocks with the profile's password, checked on the laptop (it works offline).
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from inspector.credentials import check_password
-
 from .context import AppContext
+from .widgets.retry_wait import RetryWait
 
 DEFAULT_IDLE_MINUTES = 10
 _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -80,6 +80,7 @@ class LockScreen(QWidget):
             hint = QLabel(self.tr("Demo password: %1").replace("%1", DEMO_PASSWORD))
             layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        self.wait = RetryWait(self.button, self.message, self)
         self.button.clicked.connect(self.try_unlock)
         self.password.returnPressed.connect(self.try_unlock)
 
@@ -91,17 +92,18 @@ class LockScreen(QWidget):
 
     def try_unlock(self) -> None:
         password = self.password.text()
-        if not password:
+        if not password or not self.button.isEnabled():
             return
         self.button.setEnabled(False)
-        self.ctx.read(lambda store: check_password(store, password), self._checked)
+        self.ctx.unlock(password, self._opened, self._refused)
 
-    def _checked(self, ok: bool) -> None:
+    def _opened(self) -> None:
         self.button.setEnabled(True)
-        if ok:
-            self.password.clear()
-            self.unlocked.emit()
-        else:
-            self.message.setText(self.tr("Wrong password. Try again."))
-            self.password.selectAll()
-            self.password.setFocus()
+        self.password.clear()
+        self.unlocked.emit()
+
+    def _refused(self, exc: Exception) -> None:
+        self.button.setEnabled(True)
+        self.wait.refused(exc)
+        self.password.selectAll()
+        self.password.setFocus()

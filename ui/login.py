@@ -1,16 +1,20 @@
 """Logging in: the first time against the server, afterwards on the laptop itself.
 
 A new profile knows nothing yet, so its first login must reach the server (which
-says who the user is, their role and grids). After that the profile keeps a
-verifier of the password (inspector.credentials), so a worker with no network can
-still log in; the app then asks the server for a token in the background when it
-can, and syncs.
+says who the user is, their role and grids); the profile is then created encrypted,
+with its key wrapped by this password and escrowed on the server. Later logins
+unwrap the key on the laptop, with no network (inspector.vault); when the laptop
+refuses a password, the server may still vouch for it (sync.client.keys).
 """
 
 from __future__ import annotations
 
+import logging
+import shutil
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,34 +27,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.credentials import check_password, remember_password
-from inspector.db import Store
+from inspector import vault
+from inspector.db import Store, open_store
+from inspector.keyfile import KeyFile
 from inspector.models import LocalProfile
+from inspector.profiles import STORE_FILE
 from sync.client import Transport, login
 from sync.client.account import adopt_account
-from sync.errors import AuthExpired
+from sync.client.keys import escrow, open_profile
+from sync.errors import AuthExpired, SyncError
 
 from .background import Worker
 from .context import Who, who_of
-from .messages import describe
+from .widgets.retry_wait import RetryWait
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Opened:
+    """A profile the login has just opened: its store, who owns it, and its key file."""
+
+    store: Store
+    who: Who
+    keyfile: KeyFile | None
+
+
+def greeting(folder: Path) -> str | None:
+    """The profile owner's display name, or None for a profile that has no account yet."""
+    if vault.is_encrypted(folder):
+        return KeyFile.load(vault.key_path(folder)).account.get("display_name") or ""
+    if not (folder / STORE_FILE).is_file():
+        return None
+    store = open_store(folder / STORE_FILE)  # a profile from before encryption
+    try:
+        with store.read() as session:
+            profile = session.get(LocalProfile, 1)
+            return profile.display_name if profile else None
+    finally:
+        store.close()
 
 
 class LoginDialog(QDialog):
-    """Password (and, for a new profile, server and user name). Emits `logged_in(Who, password)`."""
+    """Password (and, for a new profile, server and user name).
+
+    Emits `logged_in(Opened, password)` once the profile is open.
+    """
 
     logged_in = Signal(object, str)
 
-    def __init__(self, store: Store, worker: Worker, who: Who | None,
+    def __init__(self, folder: Path, worker: Worker, name: str | None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.worker, self.who = store, worker, who
+        self.folder, self.worker, self.new = Path(folder), worker, name is None
         self.setWindowTitle(self.tr("Log in — Grid Inspector"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Log in with the account your administrator gave you.")
-                       if who is None else
-                       self.tr("Welcome back, %1. Enter your password.").replace(
-                           "%1", who.display_name))
+                       if self.new else
+                       self.tr("Welcome back, %1. Enter your password.").replace("%1", name))
         intro.setWordWrap(True)
         intro.setStyleSheet("font-size: 15px;")
         layout.addWidget(intro)
@@ -59,7 +94,7 @@ class LoginDialog(QDialog):
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        if who is None:
+        if self.new:
             form.addRow(self.tr("Server address"), self.server)
             form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
@@ -70,17 +105,21 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Log in"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        (self.server if who is None else self.password).setFocus()
+        self.wait = RetryWait(self.ok, self.message, self)
+        (self.server if self.new else self.password).setFocus()
 
     def submit(self) -> None:
+        if not self.ok.isEnabled():
+            return  # a wait after wrong passwords is running
         password = self.password.text()
         missing = [(w, name) for w, name in (
             (self.server, self.tr("Server address")), (self.username, self.tr("User name")))
-            if self.who is None and not w.text().strip()]
+            if self.new and not w.text().strip()]
         if not password:
             missing.append((self.password, self.tr("Password")))
         if missing:
@@ -88,59 +127,79 @@ class LoginDialog(QDialog):
             self.message.setText(self.tr("%1: please fill this in.").replace("%1", name))
             widget.setFocus()
             return
-        self.buttons.setEnabled(False)
+        self.ok.setEnabled(False)
         self.message.setStyleSheet("color: #555;")
         self.message.setText(self.tr("Checking…"))
-        if self.who is None:
+        folder = self.folder
+        if self.new:
             url, username = self.server.text().strip(), self.username.text().strip()
-            self.worker.submit(lambda: first_login(self.store, url, username, password),
-                               lambda who: self._ok(who, password), self._failed)
+            self.worker.submit(lambda: first_login(folder, url, username, password),
+                               lambda opened: self._ok(opened, password), self._failed)
         else:
-            store = self.store
-            self.worker.submit(lambda: check_password(store, password),
-                               lambda ok: self._checked(ok, password), self._failed)
+            self.worker.submit(lambda: open_existing(folder, password),
+                               lambda opened: self._ok(opened, password), self._failed)
 
-    def _checked(self, ok: bool, password: str) -> None:
-        if ok:
-            self._ok(self.who, password)
-        else:
-            self._refuse(self.tr("Wrong password. Try again."))
-
-    def _ok(self, who: Who, password: str) -> None:
-        self.logged_in.emit(who, password)
+    def _ok(self, opened: Opened, password: str) -> None:
+        self.logged_in.emit(opened, password)
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        if isinstance(exc, AuthExpired):
-            self._refuse(self.tr("The server did not accept this user name and password."))
-        else:
-            self._refuse(describe(exc))
-
-    def _refuse(self, text: str) -> None:
-        self.buttons.setEnabled(True)
+        self.ok.setEnabled(True)
         self.message.setStyleSheet("color: #c62828;")
-        self.message.setText(text)
+        if isinstance(exc, AuthExpired):
+            self.message.setText(self.tr(
+                "The server did not accept this user name and password."))
+        else:
+            self.wait.refused(exc)
         self.password.selectAll()
         self.password.setFocus()
 
 
-def first_login(store: Store, url: str, username: str, password: str) -> Who:
-    """Log in to the server and bind this profile to the account (runs off the GUI thread)."""
+def open_existing(folder: Path, password: str) -> Opened:
+    """Open a profile that already has an account (runs off the GUI thread)."""
+    if vault.is_encrypted(folder):
+        store, keyfile, _account = open_profile(folder, password)
+    else:  # made before encryption: the old password encrypts it now
+        store, keyfile = vault.encrypt_plain(folder, password)
+    return _opened(store, keyfile)
+
+
+def first_login(folder: Path, url: str, username: str, password: str) -> Opened:
+    """Log in to the server, then create the encrypted profile (runs off the GUI thread).
+
+    Nothing is written until the server has accepted the password, and a profile
+    that could not be completed is removed again, so a retry starts clean.
+    """
     device_id = str(uuid.uuid4())
     transport = Transport(url, device_id)
     try:
         account = login(transport, username, password)
+        store, keyfile = vault.create(folder, password, {
+            "username": account.username, "display_name": account.display_name,
+            "server_url": url, "device_id": device_id})
+        try:
+            adopt_account(store, account, url, device_id=device_id)
+        except BaseException:
+            store.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        try:
+            escrow(store, keyfile, transport)
+        except SyncError as exc:  # tried again at the next server login
+            log.warning("key escrow postponed: %s", exc.kind)
     finally:
         transport.close()
-    adopt_account(store, account, url, device_id=device_id)
-    remember_password(store, password)
+    return _opened(store, keyfile)
+
+
+def _opened(store: Store, keyfile: KeyFile | None) -> Opened:
     with store.read() as session:
-        return who_of(session.get(LocalProfile, 1))
+        return Opened(store, who_of(session.get(LocalProfile, 1)), keyfile)
 
 
-def ask_login(store: Store, worker: Worker, who: Who | None,
-              on_ok: Callable[[Who, str], None], on_cancel: Callable[[], None]) -> LoginDialog:
-    dialog = LoginDialog(store, worker, who)
+def ask_login(folder: Path, worker: Worker, name: str | None,
+              on_ok: Callable[[Opened, str], None], on_cancel: Callable[[], None]) -> LoginDialog:
+    dialog = LoginDialog(folder, worker, name)
     dialog.logged_in.connect(on_ok)
     dialog.rejected.connect(on_cancel)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide everything behind the lock screen (Ctrl+L, or after idle minutes)."""
+        if self.locked:
+            return
+        self.ctx.lock()
         self.content.setEnabled(False)
         for shortcut in self.shortcuts:
             shortcut.setEnabled(False)

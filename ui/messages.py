@@ -36,6 +36,14 @@ def describe(exc: BaseException) -> str:
         if kind == "server":
             return advice.replace("%1", exc.request_id or "-")
         return advice.replace("%1", exc.message)
+    if kind == "wrong_password":
+        return (tr("Wrong password. Try again.") if exc.checked  # type: ignore[attr-defined]
+                else tr("Please wait before the next try."))
+    if kind == "locked_out":
+        return tr("Too many wrong passwords: this laptop no longer checks the password itself. "
+                  "Connect to the network, and the server will check it.")
+    if kind == "locked":
+        return tr("The profile is locked. Enter your password.")
     if isinstance(exc, InspectorError):
         return str(exc)
     if isinstance(exc, OSError):

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
-from inspector.credentials import remember_password
 from inspector.queries.status import SyncState, sync_state
 from sync.client import SyncEngine, Transport, login
 from sync.client.account import adopt_account
+from sync.client.keys import server_accepted
 from sync.errors import AuthExpired, Cancelled, Offline, SyncError
 
 if TYPE_CHECKING:
@@ -149,17 +149,18 @@ class SyncController(QObject):
 
     # -- login -------------------------------------------------------------------
     def log_in(self, password: str, done, failed) -> None:
-        """Get a server token with this password; the profile remembers it for offline use."""
+        """Get a server token with this password; the laptop takes it from now on
+        (an encrypted profile re-wraps its key with it and escrows the key if it has not)."""
         transport, store, url = self._transport(), self.ctx.store, self.server_url
-        username = self.ctx.who.actor.username
+        username, keyfile = self.ctx.who.actor.username, self.ctx.keyfile
 
         def work():
             try:
                 account = login(transport, username, password)
+                adopt_account(store, account, url)
+                server_accepted(store, keyfile, transport, password)
             finally:
                 transport.close()
-            adopt_account(store, account, url)
-            remember_password(store, password)
             return account.token
 
         def ok(token: str) -> None:
@@ -184,7 +185,7 @@ class SyncController(QObject):
 
     # -- a cycle -----------------------------------------------------------------
     def sync_now(self, auto: bool = False) -> None:
-        if self.running:
+        if self.running or self.ctx.locked:  # a locked profile has no key to read with
             return
         if not self.server_url:
             self.failed.emit(SyncError(self.tr("This profile has no server to sync with.")))

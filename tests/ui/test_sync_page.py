@@ -1,8 +1,8 @@
 """Syncing from the app against a real server on a real port, as a worker would.
 
 The server is the real FastAPI app under uvicorn (sync.server.local); the profile
-is a real SQLite file that starts empty and is bound to its account by the login
-dialog. Work made in the app reaches the server and the pending count drops to 0.
+is created, encrypted, by the login dialog once the server accepts the first login.
+Work made in the app reaches the server and the pending count drops to 0.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ from uikit import wait_idle
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))  # the sync tests' server kit
 from synckit import PASSWORD, LiveServer, grid_id  # noqa: E402
 
-from inspector.db import open_store  # noqa: E402
 from inspector.models import Household, Issue  # noqa: E402
-from inspector.photos import PhotoStore  # noqa: E402
 from inspector.services import register  # noqa: E402
 from inspector.services.attachments import import_photos  # noqa: E402
 from inspector.services.cases import IssueInput, report_issue  # noqa: E402
@@ -31,18 +29,21 @@ from ui.main_window import MainWindow  # noqa: E402
 
 
 @pytest.fixture
-def profile_store(tmp_path):
-    store = open_store(tmp_path / "profile" / "store.db")
-    yield store
-    store.close()
+def profile(tmp_path):
+    """The folder of a profile that does not exist yet, and the profile once opened."""
+    opened = []
+    yield tmp_path / "profile", opened
+    for one in opened:
+        one.store.close()
 
 
-def log_in(qtbot, store, url: str, password: str = PASSWORD):
-    """Fill the first-login dialog as a user and return who logged in."""
+def log_in(qtbot, profile, url: str, password: str = PASSWORD):
+    """Fill the first-login dialog as a user and return the profile it opened."""
     from ui.background import Worker
 
+    folder, opened = profile
     worker = Worker(1)
-    dialog = LoginDialog(store, worker, None)
+    dialog = LoginDialog(folder, worker, None)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.server, url)
@@ -51,13 +52,14 @@ def log_in(qtbot, store, url: str, password: str = PASSWORD):
     with qtbot.waitSignal(dialog.logged_in, timeout=20_000) as signal:
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     worker.drain()
+    opened.append(signal.args[0])
     return signal.args[0]
 
 
 @pytest.fixture
-def app_window(qtbot, server, profile_store):
-    who = log_in(qtbot, profile_store, server.url)
-    ctx = AppContext(profile_store, who)
+def app_window(qtbot, server, profile):
+    opened = log_in(qtbot, profile, server.url)
+    ctx = AppContext(opened.store, opened.who, keyfile=opened.keyfile)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -78,7 +80,7 @@ def make_work(ctx, tmp_path) -> None:
         "housing_use": "owner_occupied"})
     picture = tmp_path / "pothole.jpg"
     Image.new("RGB", (800, 600), (90, 120, 150)).save(picture, "JPEG")
-    photos = import_photos(PhotoStore(ctx.store.photo_dir), [(picture, "report")])
+    photos = import_photos(ctx.store.photos, [(picture, "report")])
     report_issue(ctx.store, ctx.actor, IssueInput(
         grid_id=g01, category_code="manhole_cover_missing", severity="general",
         title="井盖缺失", description="人行道井盖缺失", address="示范路1号",
@@ -89,12 +91,11 @@ def pending(window) -> str:
     return window.pending.text()
 
 
-def test_first_login_binds_the_profile_and_wrong_password_is_refused(qtbot, server,
-                                                                     profile_store):
+def test_first_login_binds_the_profile_and_wrong_password_is_refused(qtbot, server, profile):
     from ui.background import Worker
 
     worker = Worker(1)
-    dialog = LoginDialog(profile_store, worker, None)
+    dialog = LoginDialog(profile[0], worker, None)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.server, server.url)
@@ -103,9 +104,12 @@ def test_first_login_binds_the_profile_and_wrong_password_is_refused(qtbot, serv
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "did not accept" in dialog.message.text(), timeout=20_000)
     assert dialog.isVisible()
-    who = log_in(qtbot, profile_store, server.url)
+    assert not profile[0].exists()  # nothing is written before the server says yes
+    opened = log_in(qtbot, profile, server.url)
+    who = opened.who
     assert who.actor.username == "wgy1" and who.actor.role == "worker"
     assert who.actor.grid_ids == (grid_id("G01"),)
+    assert opened.store.encrypted and opened.keyfile.escrowed
     worker.drain()
 
 
@@ -165,9 +169,9 @@ def test_offline_sync_says_what_to_do_and_keeps_the_work(qtbot, app_window, serv
     assert page.sync_button.isEnabled()
 
 
-def test_a_server_call_made_during_the_login_waits_for_it(qtbot, server, profile_store):
-    who = log_in(qtbot, profile_store, server.url)
-    ctx = AppContext(profile_store, who)
+def test_a_server_call_made_during_the_login_waits_for_it(qtbot, server, profile):
+    opened = log_in(qtbot, profile, server.url)
+    ctx = AppContext(opened.store, opened.who, keyfile=opened.keyfile)
     answers: list[object] = []
     ctx.sync.log_in(PASSWORD, lambda: None, answers.append)
     ctx.sync.call(lambda transport: transport.token is not None, answers.append,

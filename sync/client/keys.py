@@ -1,0 +1,89 @@
+"""The profile's data key and the server: escrow at set-up, recovery when the laptop says no.
+
+The server already holds everything a device syncs, so a copy of the device's key
+there adds little to what a server breach would expose, while it means a forgotten
+password, a password reset by an administrator, or a laptop that stopped taking
+passwords never costs a worker their unsynced work: the server checks the password
+it knows, and returns the key only to the same account on the same device.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from inspector import vault
+from inspector.credentials import remember_password
+from inspector.crypto import DataKey
+from inspector.db import Store
+from inspector.errors import LockedOut, WrongPassword
+from inspector.keyfile import KeyFile
+from sync.errors import AuthExpired, Offline, Refused, SyncError
+
+from .account import deposit_key, recover_key
+from .transport import Account, Transport, login
+
+log = logging.getLogger(__name__)
+
+
+def escrow(store: Store, keyfile: KeyFile, transport: Transport) -> None:
+    """Deposit the key with the server once (the transport is logged in)."""
+    if not keyfile.escrowed:
+        deposit_key(transport, store.keys.raw())
+        keyfile.mark_escrowed()
+
+
+def server_accepted(store: Store, keyfile: KeyFile | None, transport: Transport,
+                    password: str) -> None:
+    """After the server accepted `password`: the laptop takes it from now on.
+
+    An encrypted profile wraps its key with it (a password changed on the server
+    reaches the laptop this way) and makes sure the key is escrowed; a plain demo
+    profile keeps a verifier of it.
+    """
+    if keyfile is None:
+        remember_password(store, password)
+        return
+    keyfile.rewrap(store.keys.key, password)
+    try:
+        escrow(store, keyfile, transport)
+    except SyncError as exc:  # the login stands; the deposit is tried again next time
+        log.warning("key escrow postponed: %s", exc.kind)
+
+
+def unlock_key(keyfile: KeyFile, password: str) -> tuple[DataKey, Account | None]:
+    """The data key for `password`: from the key file, or else from the server.
+
+    The server is asked only when the laptop refused a password it actually tried
+    (not one refused for the wait alone) or has stopped taking passwords. If the
+    server cannot be reached or refuses too, the laptop's own answer stands.
+    Returns the server's account (with a fresh token) when the server was asked.
+    """
+    try:
+        return keyfile.unlock(password), None
+    except WrongPassword as exc:
+        if not exc.checked:
+            raise
+        refused: Exception = exc
+    except LockedOut as exc:
+        refused = exc
+    account = keyfile.account
+    if not account.get("server_url"):
+        raise refused
+    transport = Transport(account["server_url"], account["device_id"])
+    try:
+        server_account = login(transport, account["username"], password)
+        raw = recover_key(transport)
+    except (AuthExpired, Offline):
+        raise refused from None
+    except Refused as exc:  # the server's own lockout, or no key escrowed: its words say which
+        raise refused from exc
+    finally:
+        transport.close()
+    return keyfile.adopt(raw, password), server_account
+
+
+def open_profile(folder, password: str) -> tuple[Store, KeyFile, Account | None]:
+    """Open an encrypted profile by its password (see `unlock_key` for the server's part)."""
+    keyfile = KeyFile.load(vault.key_path(folder))
+    key, account = unlock_key(keyfile, password)
+    return vault.open_with(folder, keyfile, key), keyfile, account
