@@ -9,8 +9,10 @@ the status and that answers carry nothing from outside the caller's grids.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import itertools
+import os
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -41,6 +43,7 @@ from sync.server import admin
 from sync.server.models import (
     Conflict,
     DeviceHealth,
+    DeviceKey,
     Dismissal,
     FeedEntry,
     HeldResident,
@@ -512,6 +515,45 @@ def send_login(w: World, who: str, grid: str) -> Sent:
         "username": "wgy2", "password": PASSWORD, "device_id": new_id()}))
 
 
+def send_logout(w: World, who: str, grid: str) -> Sent:
+    """A fresh login of the role's account logs out, so the world's tokens stay live."""
+    if who not in USER_OF:
+        return Sent(w.call(who, "POST", f"{API}/auth/logout"))
+    fresh = f"{who}-fresh-{new_id()}"
+    w.tokens[fresh] = login(w.server, USER_OF[who], new_id()).json()["token"]
+    r = w.call(fresh, "POST", f"{API}/auth/logout")
+    return Sent(r, lambda: w.call(fresh, "GET", f"{API}/me").status_code == 401)
+
+
+def send_password(w: World, who: str, grid: str) -> Sent:
+    """A change that would revoke the world's tokens is not made: a new password equal to
+    the old one gets as far as the checks (422) for a live login, and 401 for a dead one."""
+    return Sent(w.call(who, "POST", f"{API}/auth/password",
+                       json={"old_password": PASSWORD, "new_password": PASSWORD}))
+
+
+def send_deposit(w: World, who: str, grid: str) -> Sent:
+    device = w.devices.get(who)
+    key = base64.b64encode(os.urandom(32)).decode()
+    r = w.call(who, "PUT", f"{API}/device/key", json={"key": key})
+    return Sent(r, lambda: device is not None and w.row(DeviceKey, device) is not None)
+
+
+def send_recover(w: World, who: str, grid: str) -> Sent:
+    """The caller's device deposits a key, then asks for it back."""
+    key = base64.b64encode(os.urandom(32)).decode()
+    w.call(who, "PUT", f"{API}/device/key", json={"key": key})
+    device = w.devices.get(who)
+    return Sent(w.call(who, "GET", f"{API}/device/key"),
+                lambda: device is not None and w.row(DeviceKey, device) is not None
+                and w.row(DeviceKey, device).recovered_at is not None, expected=key)
+
+
+def check_recover(w: World, role: str, grid: str, sent: Sent) -> None:
+    assert sent.response.json()["key"] == sent.expected
+    assert w.row(DeviceKey, w.devices[role]).username == USER_OF[role]
+
+
 def send_handshake(w: World, who: str, grid: str) -> Sent:
     return Sent(w.call(who, "POST", f"{API}/handshake",
                        json={"protocol": 1, "device_id": new_id()}))
@@ -621,6 +663,10 @@ def send_dismiss(w: World, who: str, grid: str) -> Sent:
 MATRIX: dict[tuple[str, str], Endpoint] = {
     ("POST", f"{API}/handshake"): Endpoint(send_handshake, "public"),
     ("POST", f"{API}/auth/login"): Endpoint(send_login, "public"),
+    ("POST", f"{API}/auth/logout"): Endpoint(send_logout, ok=204, check=check_effect),
+    ("POST", f"{API}/auth/password"): Endpoint(send_password, ok=422),
+    ("PUT", f"{API}/device/key"): Endpoint(send_deposit, ok=204, check=check_effect),
+    ("GET", f"{API}/device/key"): Endpoint(send_recover, check=check_recover),
     ("GET", f"{API}/me"): Endpoint(_get(f"{API}/me"), check=check_me),
     ("POST", f"{API}/sync/push"): Endpoint(send_push, check=check_push),
     ("GET", f"{API}/sync/pull"): Endpoint(_get(f"{API}/sync/pull", limit=p.MAX_PULL_PAGE),
