@@ -40,6 +40,7 @@ MAX_BATCH_CHANGES = 500
 MAX_BATCH_BYTES = 2_000_000
 MAX_PULL_PAGE = 2000
 PHOTO_CHUNK_BYTES = 256 * 1024
+MAX_AUDIT_BATCH = 500  # audit chain entries per upload
 
 # Fields only some roles may see or send (DESIGN §6).
 RESTRICTED_FIELDS: dict[str, frozenset[str]] = {"resident": frozenset({"restricted_tags"})}

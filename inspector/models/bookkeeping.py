@@ -100,7 +100,12 @@ class Tombstone(Base):
 
 
 class AuditEntry(Base):
-    """Who changed what, where and when. Field names only, never values (no personal data)."""
+    """Who changed what, where and when. Field names only, never values (no personal data).
+
+    Entries form a hash chain (inspector.audit_chain, the only writer): `seq` orders it,
+    `hash` seals each entry's fields and the previous entry's hash, so a missing, edited
+    or reordered entry shows.
+    """
 
     __tablename__ = "audit"
 
@@ -112,6 +117,19 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(24))
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     fields: Mapped[list[Any] | None] = mapped_column(default=None)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditUpload(Base):
+    """How far the server has acknowledged this device's audit chain (a single row)."""
+
+    __tablename__ = "audit_upload"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    acked_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class LocalProfile(Base):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from .. import audit_chain
 from ..models import PRIORITY_NORMAL, AuditEntry, OutboxEntry, Synced, Tombstone
 from ..roles import check_role
 
@@ -109,6 +110,8 @@ def audit(session: Session, actor: Actor, action: str, entity: str, record_id: s
     """An audit entry alone, for what changes no record: a reveal, an export, an import.
 
     `fields` names columns, never values: the audit trail holds no personal data.
+    Every entry is chained onto the trail (inspector.audit_chain) so gaps and edits show.
     """
-    session.add(AuditEntry(actor=actor.username, device_id=actor.device_id, action=action,
-                           entity=entity, record_id=record_id, fields=fields))
+    audit_chain.append(session, AuditEntry(actor=actor.username, device_id=actor.device_id,
+                                           action=action, entity=entity, record_id=record_id,
+                                           fields=fields))

@@ -1,4 +1,4 @@
-"""One sync cycle: handshake, push, photos, pull, drift check, health report.
+"""One sync cycle: handshake, push, audit trail, photos, pull, drift check, health report.
 
 Each phase commits as it goes, so a cycle cut anywhere (network, cancel, crash)
 resumes where it stopped: the open batch is resent as is, uploads continue from
@@ -21,16 +21,17 @@ from sqlalchemy import func, select
 from inspector.db import Store
 from inspector.models import LocalProfile, OutboxEntry, SyncStatus, utcnow
 from sync import protocol as p
-from sync.errors import Cancelled, Incompatible, SyncError
+from sync.errors import AuthExpired, Cancelled, Incompatible, SyncError
 
+from . import audit as audit_upload
 from . import drift, photos, pull, push
 from .transport import Transport
 
 log = logging.getLogger(__name__)
 APP_VERSION = "0.1.0"
 
-HANDSHAKE, PUSH, PHOTOS_UP, PULL, PHOTOS_DOWN, DRIFT, HEALTH = (
-    "handshake", "push", "photos_up", "pull", "photos_down", "drift", "health")
+HANDSHAKE, PUSH, AUDIT, PHOTOS_UP, PULL, PHOTOS_DOWN, DRIFT, HEALTH = (
+    "handshake", "push", "audit", "photos_up", "pull", "photos_down", "drift", "health")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Progress:
 @dataclass
 class CycleReport:
     pushed: push.PushTally = field(default_factory=push.PushTally)
+    audit: audit_upload.AuditTally = field(default_factory=audit_upload.AuditTally)
     photos: photos.PhotoTally = field(default_factory=photos.PhotoTally)
     pulled: int = 0
     drift: drift.DriftTally = field(default_factory=drift.DriftTally)
@@ -91,6 +93,7 @@ class SyncEngine:
         self._progress(HANDSHAKE)
         self._handshake(profile)
         report.pushed = self._push()
+        report.audit = self._upload_audit()
         report.photos = photos.upload(self.store, self.transport,
                                       lambda d, t, b: self._progress(PHOTOS_UP, d, t, b))
         report.pulled = self._pull(profile)
@@ -141,6 +144,21 @@ class SyncEngine:
             if not skip or total.finished == finished_before:
                 total.deferred_ids = skip
                 return total
+
+    def _upload_audit(self) -> audit_upload.AuditTally:
+        """The audit chain, after the records it describes. Like a photo, it waits for the
+        next cycle when it cannot go now (say, a server without the endpoint), so the rest
+        of the cycle still runs; a login, version or cancel problem stops the cycle."""
+        tally = audit_upload.AuditTally()
+        try:
+            audit_upload.upload(self.store, self.transport, tally,
+                                lambda d, t: self._progress(AUDIT, d, t))
+        except SyncError as exc:
+            if isinstance(exc, AuthExpired | Incompatible | Cancelled):
+                raise
+            log.info("audit trail not uploaded: %s", exc.kind)
+            tally.failed = exc.message
+        return tally
 
     def _pull(self, profile: LocalProfile) -> int:
         """Pages in feed order; the next page downloads while this one is written."""

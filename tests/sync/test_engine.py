@@ -33,7 +33,7 @@ def test_progress_names_each_phase_in_order(server, device_factory) -> None:
     device.engine.on_progress = lambda p: seen.append(p.phase)
     device.sync()
     order = list(dict.fromkeys(seen))
-    assert order == ["handshake", "push", "pull", "drift"]
+    assert order == ["handshake", "push", "audit", "pull", "drift"]
 
 
 def test_cancel_mid_push_keeps_everything_and_the_next_cycle_finishes(server, device_factory):
