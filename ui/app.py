@@ -23,6 +23,7 @@ from inspector.catalogues import resources_dir
 from inspector.db import Store, open_store
 from inspector.demo.accounts import DEMO_PASSWORD
 from inspector.keyfile import KeyFile
+from inspector.logs import setup_logging
 from inspector.models import LocalProfile
 from inspector.profiles import DEMO, profile_dir, store_path
 from inspector.roles import ROLES
@@ -149,7 +150,7 @@ def rss_mb() -> float:
 
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO)
+    setup_logging(console=True)  # the platform's log folder, with personal data masked
     app = QApplication(sys.argv[:1])
     app.setApplicationName("GridInspector")
     translators = install_translators(app, args.lang)  # noqa: F841 - kept alive with the app

@@ -9,9 +9,6 @@ refuses a password, the server may still vouch for it (sync.client.keys).
 
 from __future__ import annotations
 
-import logging
-import shutil
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,16 +29,12 @@ from inspector.db import Store, open_store
 from inspector.keyfile import KeyFile
 from inspector.models import LocalProfile
 from inspector.profiles import STORE_FILE
-from sync.client import Transport, login
-from sync.client.account import adopt_account
-from sync.client.keys import escrow, open_profile
-from sync.errors import AuthExpired, SyncError
+from sync.client.keys import create_profile, open_profile
+from sync.errors import AuthExpired
 
 from .background import Worker
 from .context import Who, who_of
 from .widgets.retry_wait import RetryWait
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -165,31 +158,8 @@ def open_existing(folder: Path, password: str) -> Opened:
 
 
 def first_login(folder: Path, url: str, username: str, password: str) -> Opened:
-    """Log in to the server, then create the encrypted profile (runs off the GUI thread).
-
-    Nothing is written until the server has accepted the password, and a profile
-    that could not be completed is removed again, so a retry starts clean.
-    """
-    device_id = str(uuid.uuid4())
-    transport = Transport(url, device_id)
-    try:
-        account = login(transport, username, password)
-        store, keyfile = vault.create(folder, password, {
-            "username": account.username, "display_name": account.display_name,
-            "server_url": url, "device_id": device_id})
-        try:
-            adopt_account(store, account, url, device_id=device_id)
-        except BaseException:
-            store.close()
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        try:
-            escrow(store, keyfile, transport)
-        except SyncError as exc:  # tried again at the next server login
-            log.warning("key escrow postponed: %s", exc.kind)
-    finally:
-        transport.close()
-    return _opened(store, keyfile)
+    """A new profile from a first login to the server (runs off the GUI thread)."""
+    return _opened(*create_profile(folder, url, username, password))
 
 
 def _opened(store: Store, keyfile: KeyFile | None) -> Opened:

@@ -10,6 +10,9 @@ it knows, and returns the key only to the same account on the same device.
 from __future__ import annotations
 
 import logging
+import shutil
+import uuid
+from pathlib import Path
 
 from inspector import vault
 from inspector.credentials import remember_password
@@ -19,10 +22,39 @@ from inspector.errors import LockedOut, WrongPassword
 from inspector.keyfile import KeyFile
 from sync.errors import AuthExpired, Offline, Refused, SyncError
 
-from .account import deposit_key, recover_key
+from .account import adopt_account, deposit_key, recover_key
 from .transport import Account, Transport, login
 
 log = logging.getLogger(__name__)
+
+
+def create_profile(folder: Path, url: str, username: str,
+                   password: str) -> tuple[Store, KeyFile]:
+    """Log in to the server, then create the encrypted profile and escrow its key.
+
+    Nothing is written until the server has accepted the password, and a profile
+    that could not be completed is removed again, so a retry starts clean.
+    """
+    device_id = str(uuid.uuid4())
+    transport = Transport(url, device_id)
+    try:
+        account = login(transport, username, password)
+        store, keyfile = vault.create(folder, password, {
+            "username": account.username, "display_name": account.display_name,
+            "server_url": url, "device_id": device_id})
+        try:
+            adopt_account(store, account, url, device_id=device_id)
+        except BaseException:
+            store.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        try:
+            escrow(store, keyfile, transport)
+        except SyncError as exc:  # tried again at the next server login
+            log.warning("key escrow postponed: %s", exc.kind)
+    finally:
+        transport.close()
+    return store, keyfile
 
 
 def escrow(store: Store, keyfile: KeyFile, transport: Transport) -> None:
@@ -82,7 +114,7 @@ def unlock_key(keyfile: KeyFile, password: str) -> tuple[DataKey, Account | None
     return keyfile.adopt(raw, password), server_account
 
 
-def open_profile(folder, password: str) -> tuple[Store, KeyFile, Account | None]:
+def open_profile(folder: Path, password: str) -> tuple[Store, KeyFile, Account | None]:
     """Open an encrypted profile by its password (see `unlock_key` for the server's part)."""
     keyfile = KeyFile.load(vault.key_path(folder))
     key, account = unlock_key(keyfile, password)

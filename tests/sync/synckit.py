@@ -21,7 +21,6 @@ from testkit import jpeg_bytes
 
 from inspector.db import Store, open_store
 from inspector.models import Issue, LocalProfile, utcnow
-from inspector.photos import PhotoStore
 from inspector.services.attachments import PhotoInput, import_photos
 from inspector.services.cases import IssueInput
 from inspector.services.recording import Actor
@@ -123,7 +122,7 @@ def issue_on(device: Device, issue_id: str) -> Issue | None:
 
 def photos_on(device: Device, stage: str, color: tuple[int, int, int]) -> tuple[PhotoInput, ...]:
     """One real JPEG of this stage, processed and stored on the device, ready to link."""
-    return tuple(import_photos(PhotoStore(device.store.photo_dir), [(jpeg_bytes(color), stage)]))
+    return tuple(import_photos(device.store.photos, [(jpeg_bytes(color), stage)]))
 
 
 def make_device(folder: Path, url: str, username: str, **transport: Any) -> Device:
