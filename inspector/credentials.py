@@ -13,6 +13,7 @@ import hmac
 import os
 
 from .db import Store
+from .errors import FieldError, ValidationError
 from .models import LocalProfile
 
 # scrypt cost: about 50 ms on an old laptop; slow enough to make guessing expensive.
@@ -52,3 +53,21 @@ def check_password(store: Store, password: str) -> bool:
         profile = session.get(LocalProfile, 1)
         verifier = profile.password_hash if profile else None
     return matches(verifier, password)
+
+
+MIN_PASSWORD = 8  # the server refuses shorter ones too
+
+
+def check_new_password(current: str, new: str, repeat: str) -> None:
+    """Refuse a new password before it goes to the server, naming the field and why."""
+    errors = []
+    if not current:
+        errors.append(FieldError("current", "请输入当前密码"))
+    if len(new) < MIN_PASSWORD:
+        errors.append(FieldError("new", f"新密码至少 {MIN_PASSWORD} 个字符"))
+    elif new == current:
+        errors.append(FieldError("new", "新密码不能与当前密码相同"))
+    if repeat != new:
+        errors.append(FieldError("repeat", "两次输入的新密码不一致"))
+    if errors:
+        raise ValidationError(errors)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -91,11 +93,21 @@ class MainWindow(QMainWindow):
         self.shortcuts.append(lock)
 
         who = ctx.who
-        self.user = QLabel(f"{who.display_name} · {role_label(who.actor.role)}")
+        self.user = QToolButton()
+        self.user.setText(f"{who.display_name} · {role_label(who.actor.role)}")
+        self.user.setAutoRaise(True)
+        self.user.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        account = QMenu(self.user)
+        account.addAction(qta.icon("fa5s.lock"), self.tr("Lock now (Ctrl+L)"), self.lock)
+        if ctx.keyfile is not None:  # a real, encrypted profile (the demo's password stays)
+            self.password_action = account.addAction(
+                qta.icon("fa5s.key"), self.tr("Change password…"), self.change_password)
+        self.user.setMenu(account)
         self.online = QLabel()
         self.pending = QLabel()
         self.last_sync = QLabel()
-        for label in (self.user, self.online, self.pending, self.last_sync):
+        self.statusBar().addPermanentWidget(self.user)
+        for label in (self.online, self.pending, self.last_sync):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
         self.set_online(False)
@@ -117,6 +129,13 @@ class MainWindow(QMainWindow):
             self.drills = DrillPanel(self.ctx, self)
         self.drills.show()
         self.drills.raise_()
+
+    def change_password(self) -> None:
+        from .dialogs.password import PasswordDialog
+
+        dialog = PasswordDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- locking ------------------------------------------------------------------
     @property
