@@ -121,7 +121,7 @@ def test_register_household_with_two_residents_fixing_a_wrong_check_digit(qtbot,
     wait_idle(qtbot, ctx)
     household_id = form.household_id
     assert household_id is not None and form.heading.text() == "Household"
-    assert form.phone.text() == "13800138000"  # shown as stored
+    assert form.phone.text() == "138****8000"  # shown as stored, masked until revealed
     qtbot.waitUntil(lambda: page.households.row_of(household_id) is not None)
     assert page.household_view.currentIndex().row() == page.households.row_of(household_id)
     qtbot.waitUntil(lambda: grid_item.text(0).endswith(f"({before + 1})"))

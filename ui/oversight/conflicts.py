@@ -1,6 +1,7 @@
 """Conflicts: the records whose fields were changed on a device and on the server, and a
 side-by-side sheet per record: each field with the value before, the device's, the
-server's now, and a box for another value. One click settles them all.
+server's now, and a box for another value. One click settles them all. ID numbers and
+phones show masked until the eye beside the field is pressed, which is audited.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.db import Store
-from inspector.services.recording import Actor, audit
+from inspector.disclosure import MASKED_FIELDS
+from inspector.services.privacy import record_shown
 from sync.client import oversight
 from sync.client.oversight import EDITED, KEEP_SERVER, TAKE_DEVICE, Choice, Conflict
 
@@ -43,16 +44,10 @@ NUMBERS = {"floors": int, "lat": float, "lon": float}
 STALE = frozenset({"already_resolved", "changed", "gone", "not_found"})
 
 
-def record_reveal(store: Store, actor: Actor, entity: str, record_id: str) -> None:
-    """Whole ID numbers were shown: the audit trail says who saw them (DESIGN §6)."""
-    with store.write() as session:
-        audit(session, actor, "reveal", entity, record_id, ["id_number"])
-
-
 class Editor:
     """The box for another value: text, a catalogue choice, yes/no or a number."""
 
-    def __init__(self, entity: str, field: str, current: Any):
+    def __init__(self, entity: str, field: str, current: Any, whole: bool = True):
         self.field = field
         self.widget: QLineEdit | QComboBox
         catalogue = CHOICES.get((entity, field))
@@ -65,7 +60,8 @@ class Editor:
             combo.setCurrentIndex(max(0, combo.findData(current)))
             self.widget = combo
         else:
-            line = QLineEdit("" if current is None else str(current))
+            # A masked field's box starts empty: its value is not shown until revealed.
+            line = QLineEdit("" if current is None or not whole else str(current))
             line.setPlaceholderText(tr("Another value"))
             self.widget = line
 
@@ -119,7 +115,7 @@ class FieldChoice:
 class ConflictSheet(QWidget):
     """The conflicts of one record, one row per field, side by side."""
 
-    reveal = Signal(str, str)  # entity, record id: whole ID numbers were shown
+    reveal = Signal(str, str, str)  # entity, record id, field: to be shown whole
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -145,7 +141,8 @@ class ConflictSheet(QWidget):
         layout.addWidget(scroll, 1)
 
     def show_conflicts(self, conflicts: list[Conflict], grids: dict[str, str],
-                       whole_id: bool = False) -> None:
+                       whole: frozenset[str] = frozenset()) -> None:
+        """`whole`: the masked fields of this record to show whole (revealed before)."""
         self.conflicts, self.grids = conflicts, grids
         self._clear()
         if not conflicts:
@@ -166,25 +163,26 @@ class ConflictSheet(QWidget):
             label.setStyleSheet("font-weight: bold; color: #555;")
             self.grid.addWidget(label, 0, col)
         for row, conflict in enumerate(conflicts, 1):
-            self._add_row(row, conflict, whole_id)
+            self._add_row(row, conflict, conflict.field not in MASKED_FIELDS
+                          or conflict.field in whole)
         self.grid.setColumnStretch(2, 1)
         self.grid.setColumnStretch(3, 1)
         self.grid.setColumnStretch(4, 1)
         self.grid.setRowStretch(len(conflicts) + 1, 1)
 
-    def _add_row(self, row: int, c: Conflict, whole_id: bool) -> None:
+    def _add_row(self, row: int, c: Conflict, whole: bool) -> None:
         def shown(value: Any) -> str:
-            return show_value(c.entity, c.field, value, grids=self.grids, whole_id=whole_id)
+            return show_value(c.entity, c.field, value, grids=self.grids, whole=whole)
 
         name = QWidget()
         name_row = QHBoxLayout(name)
         name_row.setContentsMargins(0, 0, 0, 0)
         name_row.addWidget(QLabel(field_label(c.field)))
-        if c.field == "id_number" and not whole_id:
+        if not whole:
             eye = QToolButton()
             eye.setIcon(qta.icon("fa5s.eye"))
-            eye.setToolTip(tr("Show the whole ID numbers (this is recorded)"))
-            eye.clicked.connect(lambda: self.reveal.emit(c.entity, c.record_id))
+            eye.setToolTip(tr("Show the whole values (this is recorded)"))
+            eye.clicked.connect(lambda: self.reveal.emit(c.entity, c.record_id, c.field))
             name_row.addWidget(eye)
         name_row.addStretch(1)
         base = QLabel(shown(c.base_value))
@@ -196,7 +194,7 @@ class ConflictSheet(QWidget):
         server.setToolTip(tr("Keep the value the server has now"))
         server.setChecked(True)
         other = QRadioButton()
-        editor = Editor(c.entity, c.field, c.current_value) if Editor.possible(
+        editor = Editor(c.entity, c.field, c.current_value, whole) if Editor.possible(
             c.entity, c.field) else None
         other_box = QWidget()
         other_row = QHBoxLayout(other_box)
@@ -214,6 +212,8 @@ class ConflictSheet(QWidget):
             group.addButton(button)
         for col, widget in enumerate((name, base, device, server, other_box)):
             self.grid.addWidget(widget, row, col)
+        for button in (device, server):  # only as wide as its text: a click beside it misses
+            self.grid.setAlignment(button, Qt.AlignmentFlag.AlignLeft)
         self.rows.append(FieldChoice(c, device, server, other, editor))
 
     def _clear(self) -> None:
@@ -237,7 +237,7 @@ class ConflictsTab(ServerTab):
         self.groups: list[list[Conflict]] = []
         self.grids: dict[str, str] = {}
         self._wanted: tuple[str, str] | None = None
-        self._whole_ids: set[str] = set()
+        self._whole: set[tuple[str, str]] = set()  # (record id, field) shown whole
         self.records = record_list()
         self.empty = QLabel(tr("No open conflicts in your grids."))
         self.empty.hide()
@@ -300,13 +300,14 @@ class ConflictsTab(ServerTab):
 
     def _show_group(self, row: int) -> None:
         group = self.groups[row] if 0 <= row < len(self.groups) else []
-        whole = bool(group) and group[0].record_id in self._whole_ids
-        self.sheet.show_conflicts(group, self.grids, whole_id=whole)
+        whole = frozenset(f for r, f in self._whole if group and r == group[0].record_id)
+        self.sheet.show_conflicts(group, self.grids, whole=whole)
         self.resolve_button.setEnabled(bool(group))
 
-    def _reveal(self, entity: str, record_id: str) -> None:
-        self._whole_ids.add(record_id)
-        self.ctx.write(lambda store, actor: record_reveal(store, actor, entity, record_id),
+    def _reveal(self, entity: str, record_id: str, field: str) -> None:
+        self._whole.add((record_id, field))
+        self.ctx.write(lambda store, actor: record_shown(store, actor, entity, record_id,
+                                                         [field]),
                        lambda _r: self._show_group(self.records.currentRow()))
 
     def _resolve(self) -> None:

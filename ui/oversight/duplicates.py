@@ -53,7 +53,8 @@ def _member_texts(member: Member) -> list[str]:
         return ["", tr("(registered elsewhere)"), "", "", "", "", member.grid_name,
                 _member_state(member)]
     return ["", member.name or EMPTY, show_value("resident", "id_number", member.id_number),
-            member.birth_date or EMPTY, member.phone or EMPTY, member.address or EMPTY,
+            member.birth_date or EMPTY, show_value("resident", "phone", member.phone),
+            member.address or EMPTY,
             member.grid_name, _member_state(member)]
 
 

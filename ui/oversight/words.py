@@ -1,8 +1,8 @@
 """Words for what the oversight tabs show: field names, values, kinds and states.
 
 Field names and fixed codes get English source strings (translated by the .ts file);
-catalogue codes show the catalogue's name through `ui.labels`. ID numbers are masked
-unless a caller asks for them whole (and audits that).
+catalogue codes show the catalogue's name through `ui.labels`. ID numbers and phones
+are masked (`inspector.disclosure`) unless a caller asks for them whole (and audits that).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from inspector.queries.register import mask_id_number
+from inspector.disclosure import MASKED_FIELDS, mask
 
 from ..labels import choice_label
 
@@ -128,13 +128,13 @@ def _tag(entity: str, field: str, item: Any) -> str:
 
 
 def show_value(entity: str, field: str, value: Any, *, grids: dict[str, str] | None = None,
-               whole_id: bool = False) -> str:
+               whole: bool = False) -> str:
     """A stored value in words: catalogue names for codes, Yes/No, a grid's name; an ID
-    number masked unless `whole_id`."""
+    number or a phone masked unless `whole`."""
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
-    if field == "id_number" and not whole_id:
-        return mask_id_number(str(value))
+    if field in MASKED_FIELDS and not whole:
+        return str(mask(field, value))
     if field == "grid_id" and grids:
         return grids.get(str(value), str(value))
     if isinstance(value, bool):

@@ -1,6 +1,8 @@
 """The household detail: its fields with the core's reasons under them, and its actions.
 
 The form only gathers what was typed and shows errors; the page runs the services.
+Phones of a saved household show masked until "Show" is pressed (ui.register.masked);
+a masked phone is left out of what the form saves.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from inspector.queries import register as q
 from ..context import AppContext
 from ..forms import FormFields
 from ..labels import choices, fill_combo
+from .masked import MaskedField
 
 
 def _rental_uses() -> set[str]:
@@ -65,10 +68,13 @@ class HouseholdForm(QWidget):
         self.door_no = self.fields.add("door_no", self.tr("Door number"), QLineEdit())
         self.housing_use = self.fields.add("housing_use", self.tr("Housing"), QComboBox())
         self.head_name = self.fields.add("head_name", self.tr("Head of household"), QLineEdit())
-        self.phone = self.fields.add("phone", self.tr("Phone"), QLineEdit())
+        shown = self.tr("Show the whole phone number (this is recorded)")
+        self.phone_field = MaskedField(ctx, "household", "phone", shown)
+        self.phone = self._masked_row("phone", self.tr("Phone"), self.phone_field)
         self.landlord_name = self.fields.add("landlord_name", self.tr("Landlord"), QLineEdit())
-        self.landlord_phone = self.fields.add("landlord_phone", self.tr("Landlord's phone"),
-                                              QLineEdit())
+        self.landlord_phone_field = MaskedField(ctx, "household", "landlord_phone", shown)
+        self.landlord_phone = self._masked_row("landlord_phone", self.tr("Landlord's phone"),
+                                               self.landlord_phone_field)
         self.contact_card = self.fields.add("contact_card", self.tr("Contact card"),
                                             QCheckBox(self.tr("Contact card given")))
         self.notes = self.fields.add("notes", self.tr("Notes"), QPlainTextEdit())
@@ -121,10 +127,11 @@ class HouseholdForm(QWidget):
         self._select(self.grid, row.get("grid_id", grid_id))
         self._load_buildings()
         for edit, key in ((self.address, "address"), (self.door_no, "door_no"),
-                          (self.head_name, "head_name"), (self.phone, "phone"),
-                          (self.landlord_name, "landlord_name"),
-                          (self.landlord_phone, "landlord_phone")):
+                          (self.head_name, "head_name"), (self.landlord_name, "landlord_name")):
             edit.setText(row.get(key) or "")
+        for field, key in ((self.phone_field, "phone"),
+                           (self.landlord_phone_field, "landlord_phone")):
+            field.load(self.household_id, row.get(f"{key}_masked") or "")
         self._select(self.housing_use, row.get("housing_use"))
         self.contact_card.setChecked(bool(row.get("contact_card")))
         self.notes.setPlainText(row.get("notes") or "")
@@ -132,20 +139,35 @@ class HouseholdForm(QWidget):
         self.remove.setEnabled(self.household_id is not None)
 
     def values(self) -> dict[str, Any]:
-        """What the user typed, as the services take it."""
-        return {"grid_id": self.grid.currentData(), "building_id": self.building.currentData(),
+        """What the user typed, as the services take it; a masked phone is left out."""
+        data = {"grid_id": self.grid.currentData(), "building_id": self.building.currentData(),
                 "address": self.address.text(), "door_no": self.door_no.text(),
                 "housing_use": self.housing_use.currentData(),
-                "head_name": self.head_name.text(), "phone": self.phone.text(),
+                "head_name": self.head_name.text(),
                 "landlord_name": self.landlord_name.text(),
-                "landlord_phone": self.landlord_phone.text(),
                 "contact_card": self.contact_card.isChecked(),
                 "notes": self.notes.toPlainText()}
+        for field, key in ((self.phone_field, "phone"),
+                           (self.landlord_phone_field, "landlord_phone")):
+            if field.value() is not None:
+                data[key] = field.value()
+        return data
 
     def show_error(self, exc: ValidationError) -> None:
         self.fields.show(exc)
 
     # -- helpers -------------------------------------------------------------------
+    def _masked_row(self, key: str, label: str, field: MaskedField) -> QLineEdit:
+        """A phone row; errors mark its line edit, a refused reveal shows in the summary."""
+        self.fields.add(key, label, field)
+        self.fields.widgets[key] = field.edit
+        field.failed.connect(self._say)
+        return field.edit
+
+    def _say(self, text: str) -> None:
+        self.summary.setText(text)
+        self.summary.show()
+
     @staticmethod
     def _select(combo: QComboBox, code: str | None) -> None:
         combo.setCurrentIndex(max(combo.findData(code), 0))
@@ -167,5 +189,5 @@ class HouseholdForm(QWidget):
 
     def _show_rental_rows(self) -> None:
         rental = self.housing_use.currentData() in self._rentals
-        for widget in (self.landlord_name, self.landlord_phone):
+        for widget in (self.landlord_name, self.landlord_phone_field):
             self.fields.form.setRowVisible(widget.parentWidget(), rental)

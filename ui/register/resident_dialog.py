@@ -1,9 +1,9 @@
 """Add or edit one resident: a non-modal dialog that saves through the register services.
 
-The ID number of a saved resident stays masked until the user presses "Show"; that
-look is written to the audit trail (inspector.services.privacy). Only then can the
-number be corrected, so a save never sends a number nobody looked at.
-Restricted tags appear only for roles that may see them.
+The ID number and the phone of a saved resident stay masked until the user presses
+"Show" (ui.register.masked); that look is written to the audit trail
+(inspector.services.privacy). Only then can the value be corrected, so a save never
+sends a value nobody looked at. Restricted tags appear only for roles that may see them.
 """
 
 from __future__ import annotations
@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +30,12 @@ from inspector.catalogues import load_catalogue
 from inspector.errors import ValidationError
 from inspector.roles import sees_restricted
 from inspector.services import register
-from inspector.services.privacy import reveal_id_number
 
 from ..context import AppContext
 from ..forms import FormFields
 from ..labels import choice_label, choices, fill_combo
 from ..messages import describe
+from .masked import MaskedField
 
 
 class TagList(QListWidget):
@@ -89,7 +87,6 @@ class ResidentDialog(QDialog):
         self.ctx = ctx
         self.household_id = household_id
         self.resident_id: str | None = row["id"] if row else None
-        self.revealed = False
         self.setWindowTitle(self.tr("Edit resident") if row else self.tr("Add resident"))
         self.setMinimumWidth(560)
 
@@ -100,24 +97,18 @@ class ResidentDialog(QDialog):
         self.summary.hide()
         self.fields = FormFields(form, self.summary)
         self.name = self.fields.add("name", self.tr("Name"), QLineEdit())
-        self.id_number = QLineEdit()
-        self.id_number.setMaxLength(20)
-        self.show_id = QPushButton(qta.icon("fa5s.eye"), self.tr("Show"))
-        self.show_id.setToolTip(self.tr("Show the full ID number (this is recorded)"))
-        self.show_id.clicked.connect(self._reveal)
-        id_row = QWidget()
-        id_layout = QHBoxLayout(id_row)
-        id_layout.setContentsMargins(0, 0, 0, 0)
-        id_layout.addWidget(self.id_number, 1)
-        id_layout.addWidget(self.show_id)
-        self.fields.add("id_number", self.tr("ID number"), id_row)
-        self.fields.widgets["id_number"] = self.id_number  # errors focus the line edit
+        self.id_field = self._masked_row(
+            "id_number", self.tr("ID number"),
+            self.tr("Show the full ID number (this is recorded)"))
+        self.id_number, self.show_id = self.id_field.edit, self.id_field.show_button
         self.derived = QLabel(self.tr("Gender and date of birth are read from the ID number."))
         self.derived.setStyleSheet("color: #555;")
         form.addRow("", self.derived)
         self.relation = self.fields.add("relation", self.tr("Relation to head"), QComboBox())
         self.residence_type = self.fields.add("residence_type", self.tr("Residence"), QComboBox())
-        self.phone = self.fields.add("phone", self.tr("Phone"), QLineEdit())
+        self.phone_field = self._masked_row(
+            "phone", self.tr("Phone"), self.tr("Show the whole phone number (this is recorded)"))
+        self.phone = self.phone_field.edit
         self.domicile = self.fields.add("domicile", self.tr("Registered address (hukou)"),
                                         QLineEdit())
         self.employment = self.fields.add("employment", self.tr("Employment"), QComboBox())
@@ -150,9 +141,17 @@ class ResidentDialog(QDialog):
         self.setStyleSheet("QDialog { font-size: 15px; }")
         self._load(row or {})
 
+    def _masked_row(self, key: str, label: str, tooltip: str) -> MaskedField:
+        field = MaskedField(self.ctx, "resident", key, tooltip)
+        self.fields.add(key, label, field)
+        self.fields.widgets[key] = field.edit  # errors focus the line edit
+        field.failed.connect(self._say)
+        return field
+
     def _load(self, row: dict[str, Any]) -> None:
         self.name.setText(row.get("name") or "")
-        self.phone.setText(row.get("phone") or "")
+        for field in (self.id_field, self.phone_field):
+            field.load(self.resident_id, row.get(f"{field.field}_masked") or "")
         self.domicile.setText(row.get("domicile") or "")
         self.notes.setPlainText(row.get("notes") or "")
         for combo, key in ((self.relation, "relation"), (self.residence_type, "residence_type"),
@@ -161,44 +160,28 @@ class ResidentDialog(QDialog):
         self.care_tags.set_values(row.get("care_tags"))
         if self.restricted_tags is not None:
             self.restricted_tags.set_values(row.get("restricted_tags"))
-        if self.resident_id is None:
-            self.show_id.hide()
-            return
-        self.id_number.setText(row.get("id_number_masked") or "")
-        self.id_number.setReadOnly(True)
         if row.get("birth_date"):
             self.derived.setText(self.tr("%1, born %2").replace("%1", row.get("gender") or "")
                                  .replace("%2", row["birth_date"].isoformat()))
 
     def values(self) -> dict[str, Any]:
-        """The form as the services take it; a masked ID number is never sent."""
+        """The form as the services take it; a masked ID number or phone is never sent."""
         data: dict[str, Any] = {
-            "name": self.name.text(), "phone": self.phone.text(),
+            "name": self.name.text(),
             "domicile": self.domicile.text(), "notes": self.notes.toPlainText(),
             "relation": self.relation.currentData(),
             "residence_type": self.residence_type.currentData(),
             "employment": self.employment.currentData(),
             "care_tags": self.care_tags.values(),
         }
-        if self.resident_id is None or self.revealed:
-            data["id_number"] = self.id_number.text()
+        for field in (self.id_field, self.phone_field):
+            if field.value() is not None:
+                data[field.field] = field.value()
         if self.restricted_tags is not None:
             data["restricted_tags"] = self.restricted_tags.values()
         return data
 
     # -- actions ---------------------------------------------------------------------
-    def _reveal(self) -> None:
-        resident_id = self.resident_id
-        self.show_id.setEnabled(False)
-        self.ctx.write(lambda store, actor: reveal_id_number(store, actor, resident_id),
-                       self._revealed, self._failed)
-
-    def _revealed(self, number: str) -> None:
-        self.revealed = True
-        self.id_number.setReadOnly(False)
-        self.id_number.setText(number)
-        self.show_id.hide()
-
     def save(self) -> None:
         data, household_id, resident_id = self.values(), self.household_id, self.resident_id
         self.save_button.setEnabled(False)
@@ -218,9 +201,11 @@ class ResidentDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.save_button.setEnabled(True)
-        self.show_id.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.fields.show(exc)
         else:
-            self.summary.setText(describe(exc))
-            self.summary.show()
+            self._say(describe(exc))
+
+    def _say(self, text: str) -> None:
+        self.summary.setText(text)
+        self.summary.show()
