@@ -7,6 +7,7 @@ except the masked form shown in lists.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import time
@@ -14,8 +15,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from . import __version__
-from .db import current_revision, head_revision, open_store
+from . import __version__, vault
+from .db import Store, current_revision, head_revision, open_store
+from .errors import InspectorError
 from .models import ENTITIES, LocalProfile, OutboxEntry
 from .profiles import DEMO, store_path
 
@@ -39,6 +41,23 @@ def existing_store(path: Path) -> bool:
         return True
     print(f"no store at {path}", file=sys.stderr)
     return False
+
+
+def read_password() -> str:
+    """GRID_INSPECTOR_PASSWORD, or a prompt on a terminal: never the command line."""
+    env = os.environ.get("GRID_INSPECTOR_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise InspectorError("没有密码：请设置 GRID_INSPECTOR_PASSWORD 或在终端中运行")
+    return getpass.getpass("密码：")
+
+
+def open_existing(path: Path) -> Store:
+    """The store at `path`, unlocked with the password when the profile is encrypted."""
+    if vault.is_encrypted(path.parent):
+        return vault.unlock(path.parent, read_password())[0]
+    return open_store(path)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -76,7 +95,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     path = args.profile
     if not existing_store(path):
         return 2
-    store = open_store(path)
+    store = open_existing(path)
     with store.read() as session:
         print(f"store {path}  schema {current_revision(store.engine)} (head {head_revision()})")
         for entity, model in ENTITIES.items():
@@ -92,7 +111,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if not existing_store(args.profile):
         return 2
-    store = open_store(args.profile)
+    store = open_existing(args.profile)
     started = time.perf_counter()
     with store.read() as session:
         hits = search(session, args.query, limit=args.limit)
@@ -107,7 +126,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_migrate(args: argparse.Namespace) -> int:
     if not existing_store(args.profile):
         return 2
-    store = open_store(args.profile)
+    store = open_existing(args.profile)
     print(f"schema at {current_revision(store.engine)}"
           + (f"; backup {store.backup}" if store.backup else ""))
     store.close()
@@ -150,7 +169,11 @@ COMMANDS = ("demo-data", "info", "search", "migrate")
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except InspectorError as exc:  # a wrong password, a store that will not open …
+        print(f"错误：{exc}", file=sys.stderr)
+        return 4 if exc.kind in ("wrong_password", "locked_out") else 2
 
 
 if __name__ == "__main__":

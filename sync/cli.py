@@ -8,18 +8,19 @@ line. Exit codes say what went wrong: 3 offline, 4 login, 5 incompatible,
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 import uuid
 from pathlib import Path
 
-from inspector.cli import existing_store, store_arg
-from inspector.db import open_store
-from inspector.errors import StoreError
+from inspector import vault
+from inspector.cli import existing_store, read_password, store_arg
+from inspector.db import Store, open_store
+from inspector.errors import InspectorError
+from inspector.keyfile import KeyFile
 from inspector.models import LocalProfile
 from sync.client import Progress, SyncEngine, Transport, login
 from sync.client.account import adopt_account
+from sync.client.keys import create_profile, open_profile, server_accepted
 from sync.errors import SyncError
 
 EXIT = {"offline": 3, "auth": 4, "incompatible": 5, "server": 6, "refused": 7,
@@ -28,19 +29,22 @@ PHASES = {"handshake": "连接服务器", "push": "上传记录", "photos_up": "
           "pull": "下载更新", "photos_down": "下载照片", "drift": "核对数据", "health": "报告状态"}
 
 
-def _password() -> str:
-    env = os.environ.get("GRID_INSPECTOR_PASSWORD")
-    if env:
-        return env
-    if not sys.stdin.isatty():
-        raise SyncError("没有密码：请设置 GRID_INSPECTOR_PASSWORD 或在终端中运行")
-    return getpass.getpass("密码：")
-
-
 def _show(progress: Progress) -> None:
     label = PHASES.get(progress.phase, progress.phase)
     count = f" {progress.done}/{progress.total}" if progress.total else ""
     print(f"  {label}{count}", file=sys.stderr)
+
+
+def _open(path: Path, url: str | None, user: str | None,
+          password: str) -> tuple[Store, KeyFile | None]:
+    """The profile's store: unlocked if encrypted, created encrypted on a first sync,
+    plain if it was made plain (the demo data, or before encryption)."""
+    if vault.is_encrypted(path.parent):
+        store, keyfile, _ = open_profile(path.parent, password)
+        return store, keyfile
+    if not path.exists() and url and user:
+        return create_profile(path.parent, url, user, password)
+    return open_store(path), None
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -49,10 +53,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if not first_time and not existing_store(path):
         return 2
     try:
-        store = open_store(path)
-    except StoreError as exc:
+        password = read_password()
+        store, keyfile = _open(path, args.server, args.user, password)
+    except (InspectorError, SyncError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
-        return 2
+        wrong = getattr(exc, "kind", "") in ("wrong_password", "locked_out", "auth")
+        return EXIT["auth"] if wrong else EXIT.get(getattr(exc, "kind", ""), 2)
     try:
         with store.read() as session:
             profile = session.get(LocalProfile, 1)
@@ -64,8 +70,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         device_id = profile.device_id if profile else str(uuid.uuid4())
         transport = Transport(url, device_id, verify=args.ca_bundle or True)
         try:
-            account = login(transport, username, _password())
+            account = login(transport, username, password)
             adopt_account(store, account, url, device_id=device_id)
+            server_accepted(store, keyfile, transport, password)
             report = SyncEngine(store, transport, on_progress=_show).run()
         except SyncError as exc:
             extra = f"（请求编号 {exc.request_id}）" if exc.request_id else ""

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from synckit import PASSWORD, free_port, grid_id
 from testkit import household_data
 
-from inspector.db import open_store
+from inspector import vault
 from inspector.models import Household, LocalProfile, OutboxEntry
 from inspector.services import register
 from inspector.services.recording import Actor
@@ -23,7 +23,8 @@ def profile(tmp_path, server, monkeypatch):
 
 
 def test_first_sync_then_a_plain_sync_uploads_the_work(server, profile, capsys) -> None:
-    store = open_store(profile)
+    assert vault.is_encrypted(profile.parent)  # the first sync made the profile encrypted
+    store, _ = vault.unlock(profile.parent, PASSWORD)
     with store.read() as s:
         p = s.get(LocalProfile, 1)
         actor = Actor(p.username, p.role, p.device_id, tuple(p.grid_ids))
@@ -31,7 +32,7 @@ def test_first_sync_then_a_plain_sync_uploads_the_work(server, profile, capsys) 
     store.close()
     assert main(["sync", str(profile)]) == 0
     assert "待上传 0 条" in capsys.readouterr().out
-    store = open_store(profile)
+    store, _ = vault.unlock(profile.parent, PASSWORD)
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
     store.close()
@@ -45,8 +46,11 @@ def test_offline_and_bad_password_have_their_own_exit_codes(profile, monkeypatch
     assert main(["sync", str(profile), "--server", dead]) == 3
     assert "连接不上服务器" in capsys.readouterr().err
     monkeypatch.setenv("GRID_INSPECTOR_PASSWORD", "wrong-password")
-    assert main(["sync", str(profile)]) == 4
+    assert main(["sync", str(profile)]) == 4  # the laptop refuses it, and so does the server
     assert "密码" in capsys.readouterr().err
+    assert main(["info", str(profile)]) == 4
+    monkeypatch.setenv("GRID_INSPECTOR_PASSWORD", PASSWORD)
+    assert main(["info", str(profile)]) == 0 and "pending changes" in capsys.readouterr().out
 
 
 def test_unknown_profile_is_a_usage_error(tmp_path, capsys) -> None:
