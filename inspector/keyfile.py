@@ -169,7 +169,7 @@ class KeyFile:
             self.save()
 
     def save(self) -> None:
-        """Write a temporary file and rename it over the old one: a crash leaves one or the other."""
+        """Write aside, then rename over the old file: a crash leaves one or the other."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".key-", suffix=".tmp")
         try:
