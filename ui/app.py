@@ -197,6 +197,7 @@ def run(argv: list[str]) -> int:
             window.demo_banner.time_skipped.connect(skip_time)
         watcher = IdleWatcher(idle_minutes(), window)
         watcher.idle.connect(window.lock)
+        window.idle_minutes_chosen.connect(watcher.set_minutes)
         app.installEventFilter(watcher)
         window.show()
         app.setQuitOnLastWindowClosed(True)

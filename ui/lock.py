@@ -16,6 +16,7 @@ from .context import AppContext
 from .widgets.retry_wait import RetryWait
 
 DEFAULT_IDLE_MINUTES = 10
+IDLE_CHOICES = (5, 10, 15, 30)  # offered in the account menu
 _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
                     QEvent.Type.MouseMove, QEvent.Type.TouchBegin})
 
@@ -29,6 +30,10 @@ def idle_minutes() -> int:
         return DEFAULT_IDLE_MINUTES
 
 
+def save_idle_minutes(minutes: int) -> None:
+    QSettings().setValue("security/idle_minutes", int(minutes))
+
+
 class IdleWatcher(QObject):
     idle = Signal()
 
@@ -36,8 +41,12 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        """Count the idle time afresh with the new length."""
+        self.timer.setInterval(int(minutes * 60_000))
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,12 +32,14 @@ from .demo.banner import DemoBanner
 if TYPE_CHECKING:
     from .demo.drill_panel import DrillPanel
 from .labels import local_time, role_label
-from .lock import LockScreen
+from .lock import IDLE_CHOICES, LockScreen, idle_minutes, save_idle_minutes
 from .pages import pages_for
 from .pages.base import Page
 
 
 class MainWindow(QMainWindow):
+    idle_minutes_chosen = Signal(int)  # the app's IdleWatcher follows the account menu
+
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.user.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         account = QMenu(self.user)
         account.addAction(qta.icon("fa5s.lock"), self.tr("Lock now (Ctrl+L)"), self.lock)
+        self._idle_menu(account.addMenu(self.tr("Lock when idle for")))
         if ctx.keyfile is not None:  # a real, encrypted profile (the demo's password stays)
             self.password_action = account.addAction(
                 qta.icon("fa5s.key"), self.tr("Change password…"), self.change_password)
@@ -129,6 +132,21 @@ class MainWindow(QMainWindow):
             self.drills = DrillPanel(self.ctx, self)
         self.drills.show()
         self.drills.raise_()
+
+    def _idle_menu(self, menu: QMenu) -> None:
+        """Minutes without input before the window locks; kept in QSettings."""
+        chosen = QActionGroup(menu)
+        current = idle_minutes()
+        for minutes in IDLE_CHOICES:
+            action = menu.addAction(self.tr("%n minute(s)", "", minutes))
+            action.setCheckable(True)
+            action.setChecked(minutes == current)
+            action.triggered.connect(lambda _on, m=minutes: self._set_idle(m))
+            chosen.addAction(action)
+
+    def _set_idle(self, minutes: int) -> None:
+        save_idle_minutes(minutes)
+        self.idle_minutes_chosen.emit(minutes)
 
     def change_password(self) -> None:
         from .dialogs.password import PasswordDialog

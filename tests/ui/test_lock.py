@@ -145,3 +145,20 @@ def _profile(store):
 
     with store.read() as session:
         return session.get(LocalProfile, 1)
+
+
+def test_the_idle_time_is_chosen_in_the_account_menu(qtbot, qapp, window):
+    from PySide6.QtCore import QSettings
+
+    from ui.lock import idle_minutes
+
+    watcher = IdleWatcher(idle_minutes(), window)
+    window.idle_minutes_chosen.connect(watcher.set_minutes)
+    menu = next(a.menu() for a in window.user.menu().actions() if a.menu())
+    five = next(a for a in menu.actions() if a.text().startswith("5 "))
+    try:
+        five.trigger()
+        assert idle_minutes() == 5 and watcher.timer.interval() == 5 * 60_000
+        assert five.isChecked()
+    finally:
+        QSettings().remove("security/idle_minutes")
