@@ -38,7 +38,7 @@ def load(session: Session, user: User, entity: str, ids: set[str]) -> dict[str, 
     """Current copies as `user` may receive them: wire values, server revision, and for a
     photo link its photo's details. Read with plain selects: a first pull reads a lot."""
     if entity == p.SETTLEMENT:
-        return _settlements(session, ids)
+        return _settlements(session, user, ids)
     table = ENTITIES[entity].__table__
     columns = [c for c in table.c if c.name not in _LOCAL_ONLY]
     found: dict[str, dict[str, Any]] = {}
@@ -53,13 +53,16 @@ def load(session: Session, user: User, entity: str, ids: set[str]) -> dict[str, 
     return found
 
 
-def _settlements(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
-    """Settlement notes as devices receive them: which record, which fields, how, by whom."""
+def _settlements(session: Session, user: User, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Settlement notes as devices receive them: which record, which fields, how, by whom.
+    A restricted field is not named to a role that may not see it (that it was in
+    dispute says the record has some)."""
     found = {}
     for chunk in _chunks(sorted(ids)):
         for note in session.scalars(select(Settlement).where(Settlement.id.in_(chunk))):
+            fields = list(p.strip_restricted(note.entity, user.role, dict.fromkeys(note.fields)))
             found[note.id] = {"id": note.id, "entity": note.entity, "record_id": note.record_id,
-                              "fields": note.fields, "outcome": note.outcome,
+                              "fields": fields, "outcome": note.outcome,
                               "settled_by": note.settled_by,
                               "settled_at": wire_value(note.settled_at)}
     return found
