@@ -1,6 +1,7 @@
 """ID numbers and phones by role, on a real store: masked in every list and form to every
 role, whole in register exports only for the roles that keep the register, and every
-look at a whole value (an ID number or a phone) left in the audit trail."""
+look at a whole value (an ID number or a phone) left in the audit trail. Restricted tags
+leave in a supervisor's export only and are read back from a file only for one."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 from testkit import household_data, make_id, resident_data
 
+from inspector.catalogues import load_catalogue
 from inspector.disclosure import mask, mask_id_number, mask_phone, whole_in_exports
 from inspector.errors import ValidationError
 from inspector.exchange.export import export_register, record_export
 from inspector.exchange.layout import HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS, cell_in
-from inspector.models import AuditEntry, OutboxEntry
+from inspector.exchange.register_apply import apply_import
+from inspector.exchange.register_preview import preview_import
+from inspector.exchange.register_read import read_register
+from inspector.models import AuditEntry, OutboxEntry, Resident
 from inspector.queries import register as q
 from inspector.roles import ROLES
 from inspector.services import register
@@ -155,3 +160,34 @@ def test_a_form_that_leaves_out_a_masked_phone_keeps_the_stored_one(store, tree,
     register.edit_resident(store, staff, person, {"notes": "改了备注"})
     assert reveal(store, staff, "household", hh, "phone") == PHONE
     assert reveal(store, staff, "resident", person, "phone") == MOBILE
+
+
+def test_restricted_tags_go_out_and_come_back_only_with_a_supervisor(tmp_path: Path, store,
+                                                                      tree, home,
+                                                                      staff) -> None:
+    hh, person = home
+    boss = _actor("supervisor", tree)
+    register.edit_resident(store, boss, person, {"restricted_tags": ["community_correction"]})
+    label = next(str(t["name"]) for t in load_catalogue("resident_tags").members("tags")
+                 if t["code"] == "community_correction")
+    for role in ROLES:
+        path = tmp_path / f"{role}.xlsx"
+        export_register(store, _actor(role, tree), path)
+        cells = {str(v) for ws in load_workbook(path) for row in ws.iter_rows(values_only=True)
+                 for v in row}
+        assert ("受限标签" in cells, label in cells) == (role == "supervisor",) * 2, role
+    # Staff edit the supervisor's file, blanking the tags: the notes change, the tags stay.
+    book = load_workbook(tmp_path / "supervisor.xlsx")
+    residents = book["人口"]
+    header = [c.value for c in residents[1]]
+    residents.cell(2, header.index("受限标签") + 1).value = None
+    residents.cell(2, header.index("备注") + 1).value = "台账核对"
+    book.save(tmp_path / "edited.xlsx")
+    parsed = read_register(tmp_path / "edited.xlsx", staff.role)
+    assert "人口：受限标签" in parsed.ignored
+    preview = preview_import(store, staff, parsed)
+    assert all("restricted_tags" not in plan.data for plan in preview.planned)
+    apply_import(store, staff, preview)
+    with store.read() as s:
+        stored = s.get(Resident, person)
+        assert (stored.notes, stored.restricted_tags) == ("台账核对", ["community_correction"])
