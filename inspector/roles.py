@@ -1,4 +1,7 @@
-"""Roles and what each may see. The server enforces the same rules the client shows."""
+"""Roles and what each may see. The server enforces the same rules the client shows.
+
+Restricted tags are here; who sees ID numbers and phones whole is `inspector.disclosure`.
+"""
 
 from __future__ import annotations
 
