@@ -27,7 +27,7 @@ from .escrow import Escrow, load_secret
 from .lockout import AddressGuard
 from .models import ServerMeta
 from .photos import PhotoUploads
-from .routers import auth, device, oversight, photos, quality, review, sync
+from .routers import audit, auth, device, oversight, photos, quality, review, sync
 
 log = logging.getLogger(__name__)
 VERSION = "0.1.0"
@@ -68,7 +68,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)  # inside the envelope
 
     api = [Depends(check_protocol)]
-    for module in (auth, sync, photos, oversight, review, quality, device):
+    for module in (auth, sync, photos, oversight, review, quality, device, audit):
         app.include_router(module.router, prefix=p.API, dependencies=api)
 
     @app.get("/health", tags=["ops"])

@@ -5,6 +5,7 @@
     grid-inspector-server disable-user DIR NAME
     grid-inspector-server unlock-user DIR NAME
     grid-inspector-server security-log DIR [--limit N] [--user NAME] [--action A]
+    grid-inspector-server audit-chains DIR
     grid-inspector-server import-areas DIR FILE.geojson
     grid-inspector-server load-catalogues DIR
     grid-inspector-server serve DIR [--host H] [--port P] [--certfile C --keyfile K]
@@ -25,9 +26,10 @@ import os
 import sys
 from pathlib import Path
 
+from inspector.audit_chain import REASONS
 from inspector.logs import logging_config
 
-from . import admin
+from . import admin, device_audit
 from .config import CONFIG_NAME, load_settings, save_settings
 from .database import Database, migrate
 from .escrow import ESCROW_FILE, EscrowError, load_secret
@@ -94,6 +96,22 @@ def cmd_security_log(args: argparse.Namespace) -> int:
                          e.username or "-", e.device_id or "-", e.ip or "-", e.detail or ""]))
     if not events:
         print("没有安全事件")
+    return 0
+
+
+def cmd_audit_chains(args: argparse.Namespace) -> int:
+    db = _db(args.dir)
+    try:
+        with db.session() as session:
+            rows = device_audit.broken_chains(session)
+    finally:
+        db.dispose()  # in-process callers (tests) must not keep a connection open
+    for r in rows:
+        print("\t".join([r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), r.device_id,
+                         r.username, f"第 {r.broken_seq} 条", REASONS[r.broken_reason],
+                         f"已收到至第 {r.last_seq} 条"]))
+    if not rows:
+        print("所有设备的审计链均完整")
     return 0
 
 
@@ -164,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", help="only this account's events")
     p.add_argument("--action", help="only this kind of event (login_failed, …)")
     p.set_defaults(func=cmd_security_log)
+    p = sub.add_parser("audit-chains", help="devices whose uploaded audit chain is broken")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_audit_chains)
     p = sub.add_parser("import-areas", help="import the area tree and grid polygons (GeoJSON)")
     p.add_argument("dir")
     p.add_argument("file")

@@ -35,13 +35,16 @@ from synckit import (
 from testkit import household_data, jpeg_bytes, make_id, resident_data
 
 from inspector import validation
+from inspector.audit_chain import GAP, GENESIS, entry_hash
 from inspector.catalogues import restricted_tags
-from inspector.models import ENTITIES, GridStaff, Household, Resident
+from inspector.models import ENTITIES, GridStaff, Household, Resident, utcnow
 from inspector.services.recording import wire_value
 from sync import protocol as p
 from sync.server import admin
 from sync.server.models import (
     Conflict,
+    DeviceAudit,
+    DeviceAuditState,
     DeviceHealth,
     DeviceKey,
     Dismissal,
@@ -290,6 +293,12 @@ def build(world: World) -> None:
         r = world.call(who, "POST", f"{API}/sync/health",
                        json={"device_id": world.devices[who], "queue_depth": 3})
         assert r.status_code == 204, r.text
+    # Broken audit chains: a laptop of wgy1 (G01) and one of the admin (no grid).
+    with server.db.transaction() as s:
+        for name, username in (("AB1", "wgy1"), ("AB3", "admin")):
+            ids[name] = new_id()
+            s.add(DeviceAuditState(device_id=ids[name], username=username, last_seq=3,
+                                   last_hash=GENESIS, broken_seq=2, broken_reason=GAP))
 
     # Credentials that no longer count.
     with server.db.transaction() as s:
@@ -554,6 +563,39 @@ def check_recover(w: World, role: str, grid: str, sent: Sent) -> None:
     assert w.row(DeviceKey, w.devices[role]).username == USER_OF[role]
 
 
+def send_audit(w: World, who: str, grid: str) -> Sent:
+    """The caller's device goes on with its audit chain by one entry."""
+    device = w.devices.get(who)
+    state = w.row(DeviceAuditState, device) if device else None
+    seq, prev = (state.last_seq + 1, state.last_hash) if state else (1, GENESIS)
+    entry = {"seq": seq, "at": utcnow().isoformat(), "actor": USER_OF.get(who, who),
+             "device_id": device or new_id(), "action": "reveal", "entity": "resident",
+             "record_id": new_id(), "fields": ["id_number"]}
+    entry |= {"prev_hash": prev, "hash": entry_hash(prev, entry)}
+    r = w.call(who, "POST", f"{API}/sync/audit", json={"entries": [entry]})
+    return Sent(r, lambda: device is not None and w.row(DeviceAudit, (device, seq)) is not None)
+
+
+def check_audit(w: World, role: str, grid: str, sent: Sent) -> None:
+    assert sent.effect is not None and sent.effect()
+    assert sent.response.json()["broken_seq"] is None  # its own chain, well continued
+
+
+def check_broken_chains(w: World, role: str, grid: str, sent: Sent) -> None:
+    rows = sent.response.json()
+    devices = {r["device_id"] for r in rows}
+    if grid == OWN:
+        assert w.ids["AB1"] in devices
+    else:
+        assert (w.ids["AB3"] in devices) == (role == "admin")
+    allowed = READS[role]
+    if allowed is not None:
+        with w.server.db.session() as s:
+            grids = {u.username: set(u.grid_ids or ()) for u in s.scalars(select(User))}
+        for r in rows:
+            assert grids[r["username"]] & allowed, r
+
+
 def send_handshake(w: World, who: str, grid: str) -> Sent:
     return Sent(w.call(who, "POST", f"{API}/handshake",
                        json={"protocol": 1, "device_id": new_id()}))
@@ -676,6 +718,7 @@ MATRIX: dict[tuple[str, str], Endpoint] = {
                                          check=check_ids),
     ("POST", f"{API}/sync/records"): Endpoint(send_records, check=check_records),
     ("POST", f"{API}/sync/health"): Endpoint(send_health, ok=204, check=check_effect),
+    ("POST", f"{API}/sync/audit"): Endpoint(send_audit, check=check_audit),
     ("POST", f"{API}/photos/missing"): Endpoint(send_missing, check=check_missing),
     ("GET", f"{API}/photos/{{sha}}/upload"): Endpoint(send_upload_status),
     ("PUT", f"{API}/photos/{{sha}}/upload"): Endpoint(send_upload, check=check_upload),
@@ -683,6 +726,8 @@ MATRIX: dict[tuple[str, str], Endpoint] = {
                                                 status=_found_if_seen),
     ("GET", f"{API}/devices/health"): Endpoint(_get(f"{API}/devices/health"), "overseer",
                                                check=check_devices),
+    ("GET", f"{API}/audit/broken"): Endpoint(_get(f"{API}/audit/broken"), "overseer",
+                                             check=check_broken_chains),
     ("GET", f"{API}/conflicts"): Endpoint(_get(f"{API}/conflicts"), "overseer",
                                           check=check_conflicts),
     ("POST", f"{API}/conflicts/resolve"): Endpoint(send_resolve, "overseer", check=check_effect,
