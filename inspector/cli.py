@@ -133,6 +133,19 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    from .audit_chain import verify
+
+    if not existing_store(args.profile):
+        return 2
+    store = open_existing(args.profile)
+    with store.read() as session:
+        report = verify(session)
+    store.close()
+    print(report.message)
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grid-inspector",
                                      description="Grid Inspector profile administration")
@@ -161,6 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = sub.add_parser("migrate", help="bring a profile's schema up to date (with backup)")
     migrate.add_argument("profile", type=store_arg)
     migrate.set_defaults(func=cmd_migrate)
+
+    chain = sub.add_parser("verify-audit", help="check the audit chain for gaps and edits")
+    chain.add_argument("profile", type=store_arg)
+    chain.set_defaults(func=cmd_verify_audit)
     return parser
 
 

@@ -148,3 +148,22 @@ def test_an_invalid_profile_name_is_a_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "usage:" in done.stderr
+
+
+def test_verify_audit_finds_an_edited_entry(tmp_path: Path) -> None:
+    from inspector.db import open_store
+    from inspector.services.recording import Actor, audit
+
+    path = tmp_path / "store.db"
+    store = open_store(path)
+    actor = Actor("li.si", "staff", "dev-1", ())
+    for n in range(3):
+        with store.write() as session:
+            audit(session, actor, "reveal", "resident", f"r{n}", ["id_number"])
+    store.close()
+    done = cli(tmp_path, "verify-audit", str(path))
+    assert done.returncode == 0 and "3" in done.stdout, done.stderr
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE audit SET action = 'export' WHERE seq = 2")
+    done = cli(tmp_path, "verify-audit", str(path))
+    assert done.returncode == 1 and "2" in done.stdout

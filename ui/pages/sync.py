@@ -34,7 +34,7 @@ from ..labels import entity_label, local_time
 from ..messages import describe
 from .base import Page
 
-PHASES = ("handshake", "push", "photos_up", "pull", "photos_down", "drift", "health")
+PHASES = ("handshake", "push", "audit", "photos_up", "pull", "photos_down", "drift", "health")
 
 
 class SyncPage(Page):
@@ -132,6 +132,7 @@ class SyncPage(Page):
             "photos_up": self.tr("Send photos"),
             "pull": self.tr("Fetch updates"),
             "photos_down": self.tr("Fetch photos"),
+            "audit": self.tr("Send audit trail"),
             "drift": self.tr("Check data"),
             "health": self.tr("Report status"),
         }[phase]
