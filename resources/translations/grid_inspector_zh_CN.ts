@@ -430,112 +430,117 @@
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/register/household_form.py" line="62" />
+        <location filename="../../ui/register/household_form.py" line="65" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="63" />
+        <location filename="../../ui/register/household_form.py" line="66" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="64" />
+        <location filename="../../ui/register/household_form.py" line="67" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="65" />
+        <location filename="../../ui/register/household_form.py" line="68" />
         <source>Door number</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="66" />
+        <location filename="../../ui/register/household_form.py" line="69" />
         <source>Housing</source>
         <translation>房屋使用</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="67" />
+        <location filename="../../ui/register/household_form.py" line="70" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="68" />
+        <location filename="../../ui/register/household_form.py" line="71" />
+        <source>Show the whole phone number (this is recorded)</source>
+        <translation>显示完整电话号码（此操作会被记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/household_form.py" line="73" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="69" />
+        <location filename="../../ui/register/household_form.py" line="74" />
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="70" />
+        <location filename="../../ui/register/household_form.py" line="76" />
         <source>Landlord's phone</source>
         <translation>房东电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="72" />
+        <location filename="../../ui/register/household_form.py" line="78" />
         <source>Contact card</source>
         <translation>联系卡</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="73" />
+        <location filename="../../ui/register/household_form.py" line="79" />
         <source>Contact card given</source>
         <translation>已发放联系卡</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="74" />
+        <location filename="../../ui/register/household_form.py" line="80" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="77" />
+        <location filename="../../ui/register/household_form.py" line="83" />
         <source>e.g. 12 Xingfu Road, building 3, unit 2</source>
         <translation>例如：幸福路12号3栋2单元</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="79" />
+        <location filename="../../ui/register/household_form.py" line="85" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="83" />
+        <location filename="../../ui/register/household_form.py" line="89" />
         <source>Save household</source>
         <translation>保存住户</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="85" />
+        <location filename="../../ui/register/household_form.py" line="91" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="86" />
+        <location filename="../../ui/register/household_form.py" line="92" />
         <source>Log visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="88" />
+        <location filename="../../ui/register/household_form.py" line="94" />
         <source>Record a door-to-door visit (Ctrl+Shift+V)</source>
         <translation>登记一次入户走访（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="89" />
+        <location filename="../../ui/register/household_form.py" line="95" />
         <source>Remove household</source>
         <translation>删除住户</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="118" />
+        <location filename="../../ui/register/household_form.py" line="124" />
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="119" />
+        <location filename="../../ui/register/household_form.py" line="125" />
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../ui/register/household_form.py" line="165" />
+        <location filename="../../ui/register/household_form.py" line="187" />
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
@@ -716,88 +721,78 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="62" />
+        <location filename="../../ui/lock.py" line="71" />
         <source>Locked. Enter your password to continue.</source>
         <translation>已锁定。请输入密码继续使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="67" />
+        <location filename="../../ui/lock.py" line="76" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="70" />
+        <location filename="../../ui/lock.py" line="79" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="80" />
+        <location filename="../../ui/lock.py" line="89" />
         <source>Demo password: %1</source>
         <translation>演示密码：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lock.py" line="105" />
-        <source>Wrong password. Try again.</source>
-        <translation>密码不对，请再试一次。</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="47" />
+        <location filename="../../ui/login.py" line="76" />
         <source>Log in — Grid Inspector</source>
         <translation>登录 — 网格巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50" />
+        <location filename="../../ui/login.py" line="79" />
         <source>Log in with the account your administrator gave you.</source>
         <translation>请使用管理员为您开设的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="52" />
+        <location filename="../../ui/login.py" line="81" />
         <source>Welcome back, %1. Enter your password.</source>
         <translation>%1，欢迎回来。请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="63" />
-        <location filename="../../ui/login.py" line="82" />
+        <location filename="../../ui/login.py" line="91" />
+        <location filename="../../ui/login.py" line="114" />
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64" />
-        <location filename="../../ui/login.py" line="82" />
+        <location filename="../../ui/login.py" line="92" />
+        <location filename="../../ui/login.py" line="114" />
         <source>User name</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="65" />
-        <location filename="../../ui/login.py" line="85" />
+        <location filename="../../ui/login.py" line="93" />
+        <location filename="../../ui/login.py" line="117" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="73" />
+        <location filename="../../ui/login.py" line="102" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88" />
+        <location filename="../../ui/login.py" line="120" />
         <source>%1: please fill this in.</source>
         <translation>%1：请填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93" />
+        <location filename="../../ui/login.py" line="125" />
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="107" />
-        <source>Wrong password. Try again.</source>
-        <translation>密码不对，请再试一次。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="115" />
+        <location filename="../../ui/login.py" line="144" />
         <source>The server did not accept this user name and password.</source>
         <translation>服务器不接受这个账号和密码。</translation>
     </message>
@@ -805,42 +800,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>Grid Inspector</source>
         <translation>网格巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>%1 (Ctrl+%2)</source>
         <translation>%1（Ctrl+%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="103" />
+        <source>Lock now (Ctrl+L)</source>
+        <translation>立即锁定（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104" />
+        <source>Lock when idle for</source>
+        <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Log in on the Sync page to send your work.</source>
         <translation>请在“同步”页登录，以便上传您的工作。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="141" />
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Pending changes: %n</source>
         <translation>
             <numerusform>待同步：%n 条</numerusform></translation>
@@ -922,6 +938,14 @@
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MaskedField</name>
+    <message>
+        <location filename="../../ui/register/masked.py" line="35" />
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1059,49 @@
         <location filename="../../ui/pages/overview.py" line="22" />
         <source>Overdue</source>
         <translation>超期</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="35" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="38" />
+        <source>The server checks the change, so this needs the network. Your other logins will be ended.</source>
+        <translation>修改密码需经服务器确认，请在联网时操作。您在其他设备上的登录将被注销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="45" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="46" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="47" />
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="58" />
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="74" />
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/password.py" line="84" />
+        <source>Your password has been changed.</source>
+        <translation>密码已修改。</translation>
     </message>
 </context>
 <context>
@@ -1652,104 +1719,113 @@
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="93" />
+        <location filename="../../ui/register/resident_dialog.py" line="90" />
         <source>Edit resident</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="93" />
+        <location filename="../../ui/register/resident_dialog.py" line="90" />
         <source>Add resident</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="102" />
+        <location filename="../../ui/register/resident_dialog.py" line="99" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="105" />
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/register/resident_dialog.py" line="106" />
+        <location filename="../../ui/register/resident_dialog.py" line="102" />
         <source>Show the full ID number (this is recorded)</source>
         <translation>显示完整身份证号（此操作会被记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="113" />
+        <location filename="../../ui/register/resident_dialog.py" line="101" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="115" />
+        <location filename="../../ui/register/resident_dialog.py" line="104" />
         <source>Gender and date of birth are read from the ID number.</source>
         <translation>性别和出生日期根据身份证号码自动得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="118" />
+        <location filename="../../ui/register/resident_dialog.py" line="107" />
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="119" />
+        <location filename="../../ui/register/resident_dialog.py" line="108" />
         <source>Residence</source>
         <translation>居住类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="120" />
+        <location filename="../../ui/register/resident_dialog.py" line="110" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="121" />
+        <location filename="../../ui/register/resident_dialog.py" line="110" />
+        <source>Show the whole phone number (this is recorded)</source>
+        <translation>显示完整电话号码（此操作会被记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/resident_dialog.py" line="112" />
         <source>Registered address (hukou)</source>
         <translation>户籍地址</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="123" />
+        <location filename="../../ui/register/resident_dialog.py" line="114" />
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="124" />
+        <location filename="../../ui/register/resident_dialog.py" line="115" />
         <source>Care</source>
         <translation>关注标签</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="127" />
+        <location filename="../../ui/register/resident_dialog.py" line="118" />
         <source>Restricted</source>
         <translation>受限标签</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="129" />
+        <location filename="../../ui/register/resident_dialog.py" line="120" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="132" />
+        <location filename="../../ui/register/resident_dialog.py" line="123" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="138" />
+        <location filename="../../ui/register/resident_dialog.py" line="129" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="142" />
+        <location filename="../../ui/register/resident_dialog.py" line="133" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="170" />
+        <location filename="../../ui/register/resident_dialog.py" line="164" />
         <source>%1, born %2</source>
         <translation>%1，%2 出生</translation>
     </message>
     <message>
-        <location filename="../../ui/register/resident_dialog.py" line="215" />
+        <location filename="../../ui/register/resident_dialog.py" line="198" />
         <source>Resident saved</source>
         <translation>人员已保存</translation>
+    </message>
+</context>
+<context>
+    <name>RetryWait</name>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/retry_wait.py" line="34" />
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>%n 秒后可以再试。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1977,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="172" />
+        <location filename="../../ui/sync_controller.py" line="191" />
         <source>This profile has no server to sync with.</source>
         <translation>此档案还没有可同步的服务器。</translation>
     </message>
@@ -1995,93 +2071,98 @@
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="135" />
+        <source>Send audit trail</source>
+        <translation>上传审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="136" />
         <source>Check data</source>
         <translation>核对数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="136" />
+        <location filename="../../ui/pages/sync.py" line="137" />
         <source>Report status</source>
         <translation>报告状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="151" />
+        <location filename="../../ui/pages/sync.py" line="152" />
         <source>This profile has no server to sync with.</source>
         <translation>此档案还没有可同步的服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="154" />
+        <location filename="../../ui/pages/sync.py" line="155" />
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="155" />
+        <location filename="../../ui/pages/sync.py" line="156" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="155" />
+        <location filename="../../ui/pages/sync.py" line="156" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="159" />
+        <location filename="../../ui/pages/sync.py" line="160" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>有 %n 条修改等待上传。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="161" />
+        <location filename="../../ui/pages/sync.py" line="162" />
         <source>Last good sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="164" />
+        <location filename="../../ui/pages/sync.py" line="165" />
         <source>Not synced yet.</source>
         <translation>尚未同步。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="166" />
+        <location filename="../../ui/pages/sync.py" line="167" />
         <source>%n item(s) need your attention below.</source>
         <translation>
             <numerusform>下方有 %n 项需要您查看。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="173" />
+        <location filename="../../ui/pages/sync.py" line="174" />
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="173" />
+        <location filename="../../ui/pages/sync.py" line="174" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="196" />
+        <location filename="../../ui/pages/sync.py" line="197" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="232" />
+        <location filename="../../ui/pages/sync.py" line="233" />
         <source>Done. Sent %1, received %2.</source>
         <translation>同步完成。上传 %1 条，下载 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="235" />
+        <location filename="../../ui/pages/sync.py" line="236" />
         <source>Some changes were not accepted; see the list below.</source>
         <translation>有些修改未被接受，请看下方列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="245" />
+        <location filename="../../ui/pages/sync.py" line="246" />
         <source>Enter your password to connect to the server.</source>
         <translation>请输入密码以连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="251" />
+        <location filename="../../ui/pages/sync.py" line="252" />
         <source>Password: please enter it.</source>
         <translation>密码：请输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="265" />
+        <location filename="../../ui/pages/sync.py" line="266" />
         <source>The server did not accept this password.</source>
         <translation>服务器不接受这个密码。</translation>
     </message>
@@ -2369,22 +2450,22 @@
     </message>
     <message>
         <location filename="../../ui/app.py" line="226" />
-        <location filename="../../ui/app.py" line="273" />
+        <location filename="../../ui/app.py" line="274" />
         <source>Grid Inspector</source>
         <translation>网格巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="256" />
+        <location filename="../../ui/app.py" line="257" />
         <source>Resetting the demo …</source>
         <translation>正在重置演示…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="263" />
+        <location filename="../../ui/app.py" line="264" />
         <source>Deadlines of %n open case(s) moved earlier; syncing now</source>
         <translation>已将 %n 件在办案件的期限提前，正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="283" />
+        <location filename="../../ui/app.py" line="284" />
         <source>Setting up the demo community and its server (first run only) …</source>
         <translation>正在建立演示社区及其服务器（仅首次运行）…</translation>
     </message>
@@ -2662,7 +2743,7 @@
     </message>
     <message>
         <location filename="../../ui/issues/action_panel.py" line="92" />
-        <location filename="../../ui/oversight/duplicates.py" line="210" />
+        <location filename="../../ui/oversight/duplicates.py" line="211" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3594,7 +3675,7 @@
     </message>
 <message>
         <location filename="../../ui/issues/action_panel.py" line="92" />
-        <location filename="../../ui/oversight/duplicates.py" line="210" />
+        <location filename="../../ui/oversight/duplicates.py" line="211" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3635,7 +3716,7 @@
     </message>
     <message>
         <location filename="../../ui/oversight/changes.py" line="65" />
-        <location filename="../../ui/oversight/duplicates.py" line="70" />
+        <location filename="../../ui/oversight/duplicates.py" line="71" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3672,7 +3753,7 @@
     <message>
         <location filename="../../ui/oversight/changes.py" line="75" />
         <source>Change</source>
-        <translation>操作</translation>
+        <translation>修改</translation>
     </message>
     <message>
         <location filename="../../ui/oversight/changes.py" line="76" />
@@ -3681,7 +3762,7 @@
     </message>
     <message>
         <location filename="../../ui/oversight/changes.py" line="84" />
-        <location filename="../../ui/oversight/duplicates.py" line="81" />
+        <location filename="../../ui/oversight/duplicates.py" line="82" />
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
@@ -3769,76 +3850,76 @@
         <translation>已退回。对方下次同步时会收到核实任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="62" />
+        <location filename="../../ui/oversight/conflicts.py" line="57" />
         <location filename="../../ui/oversight/words.py" line="141" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="62" />
+        <location filename="../../ui/oversight/conflicts.py" line="57" />
         <location filename="../../ui/oversight/words.py" line="141" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="69" />
-        <location filename="../../ui/oversight/conflicts.py" line="163" />
+        <location filename="../../ui/oversight/conflicts.py" line="65" />
+        <location filename="../../ui/oversight/conflicts.py" line="160" />
         <source>Another value</source>
         <translation>其他值</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="97" />
+        <location filename="../../ui/oversight/conflicts.py" line="93" />
         <source>%1: please enter a number.</source>
         <translation>%1：请填写数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="129" />
-        <location filename="../../ui/oversight/conflicts.py" line="152" />
+        <location filename="../../ui/oversight/conflicts.py" line="125" />
+        <location filename="../../ui/oversight/conflicts.py" line="149" />
         <source>Choose a record on the left.</source>
         <translation>请从左侧选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="158" />
+        <location filename="../../ui/oversight/conflicts.py" line="155" />
         <source>%1 changed these fields on a device while the server already had other values. Choose per field which value stays, or type another; then press Resolve. Every device gets the result on its next sync.</source>
         <translation>%1 在设备上修改了以下字段，而服务器上已是另外的值。请逐项选择保留哪个值，或填写新的值，然后点击“处理”。各设备下次同步时都会得到处理结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="162" />
+        <location filename="../../ui/oversight/conflicts.py" line="159" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="162" />
+        <location filename="../../ui/oversight/conflicts.py" line="159" />
         <source>Before both changes</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="162" />
+        <location filename="../../ui/oversight/conflicts.py" line="159" />
         <source>On the device</source>
         <translation>设备上的值</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="163" />
+        <location filename="../../ui/oversight/conflicts.py" line="160" />
         <source>On the server now</source>
         <translation>服务器现在的值</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="186" />
-        <source>Show the whole ID numbers (this is recorded)</source>
-        <translation>显示完整身份证号（此操作会被记录）</translation>
+        <location filename="../../ui/oversight/conflicts.py" line="184" />
+        <source>Show the whole values (this is recorded)</source>
+        <translation>显示完整号码（此操作会被记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="194" />
+        <location filename="../../ui/oversight/conflicts.py" line="192" />
         <source>Take the value %1 entered on the device</source>
         <translation>采用 %1 在设备上填写的值</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="196" />
+        <location filename="../../ui/oversight/conflicts.py" line="194" />
         <source>Keep the value the server has now</source>
         <translation>保留服务器上现在的值</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="210" />
+        <location filename="../../ui/oversight/conflicts.py" line="208" />
         <source>This field cannot be typed here: choose one of the two values</source>
         <translation>此字段不能在这里填写：请在两个值中选择一个</translation>
     </message>
@@ -3853,12 +3934,12 @@
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="322" />
+        <location filename="../../ui/oversight/conflicts.py" line="323" />
         <source>Resolving…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/conflicts.py" line="326" />
+        <location filename="../../ui/oversight/conflicts.py" line="327" />
         <source>Resolved. Every device in the grid gets the value on its next sync.</source>
         <translation>已处理。网格内各设备下次同步时都会得到这个值。</translation>
     </message>
@@ -3923,67 +4004,67 @@
         <translation>（在其他网格登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="72" />
+        <location filename="../../ui/oversight/duplicates.py" line="73" />
         <source>Check</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="78" />
+        <location filename="../../ui/oversight/duplicates.py" line="79" />
         <source>Nothing found: no such records touch your grids.</source>
         <translation>未发现问题：您负责的网格内没有此类记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="102" />
+        <location filename="../../ui/oversight/duplicates.py" line="103" />
         <source>Keep the chosen record, remove the others</source>
         <translation>保留所选记录，删除其他记录</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="104" />
+        <location filename="../../ui/oversight/duplicates.py" line="105" />
         <source>Not the same person</source>
         <translation>不是同一人</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="151" />
+        <location filename="../../ui/oversight/duplicates.py" line="152" />
         <source>%n record(s)</source>
         <translation>%n 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="173" />
+        <location filename="../../ui/oversight/duplicates.py" line="174" />
         <source>Choose a group on the left.</source>
         <translation>请从左侧选择一组记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="176" />
+        <location filename="../../ui/oversight/duplicates.py" line="177" />
         <source>One ID number on more than one record. The later one waits outside the register until you keep one of them, or the worker corrects the number.</source>
         <translation>同一身份证号登记在多条记录中。后登记的记录暂不进入台账，待您保留其中一条，或由网格员更正身份证号。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="179" />
+        <location filename="../../ui/oversight/duplicates.py" line="180" />
         <source>These records look like one person living in two grids. Keep the right one, or say they are different people.</source>
         <translation>这些记录像是同一人登记在两个网格。请保留正确的一条，或标为不是同一人。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="206" />
+        <location filename="../../ui/oversight/duplicates.py" line="207" />
         <source>Remove records?</source>
         <translation>删除记录？</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="207" />
+        <location filename="../../ui/oversight/duplicates.py" line="208" />
         <source>Keep the chosen record and remove %n other record(s)? Every device in their grids loses them on its next sync.</source>
         <translation>保留所选记录并删除其他 %n 条记录吗？相关网格的设备下次同步时将删除这些记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="209" />
+        <location filename="../../ui/oversight/duplicates.py" line="210" />
         <source>Keep and remove</source>
         <translation>保留并删除其他</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="218" />
+        <location filename="../../ui/oversight/duplicates.py" line="219" />
         <source>Kept one record, removed %n.</source>
         <translation>已保留一条记录，删除 %n 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/oversight/duplicates.py" line="225" />
+        <location filename="../../ui/oversight/duplicates.py" line="226" />
         <source>Marked as different people.</source>
         <translation>已标为不是同一人。</translation>
     </message>
@@ -4440,12 +4521,32 @@
         <translation>同步已停止。已完成的部分都已保存，其余的下次继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="40" />
+        <source>Wrong password. Try again.</source>
+        <translation>密码不对，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>Please wait before the next try.</source>
+        <translation>请稍候再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>Too many wrong passwords: this laptop no longer checks the password itself. Connect to the network, and the server will check it.</source>
+        <translation>密码错误次数过多，本机已停止验证密码。请连接网络，由服务器验证密码后登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>The profile is locked. Enter your password.</source>
+        <translation>档案已锁定，请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50" />
         <source>Could not read or write a file: %1</source>
         <translation>无法读写文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Something went wrong (%1). Your saved work is safe.</source>
         <translation>出现了问题（%1）。已保存的工作不受影响。</translation>
     </message>
