@@ -8,7 +8,17 @@ is one keystroke, not a retyped form.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.errors import ValidationError
 
@@ -73,3 +83,15 @@ class FormFields:
         """The message shown under a field ('' when it is fine); tests read what a user reads."""
         label = self.errors[field]
         return label.text() if not label.isHidden() else ""
+
+
+def ok_cancel(dialog: QDialog, ok_text: str, submit: Callable[[], None]) -> QPushButton:
+    """OK (named `ok_text`, running `submit` without closing) and Cancel; returns OK."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    dialog.layout().addWidget(buttons)
+    return ok

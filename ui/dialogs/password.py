@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from sync.client.keys import server_accepted
 from sync.errors import Refused
 
 from ..context import AppContext
-from ..forms import FormFields
+from ..forms import FormFields, ok_cancel
 from ..messages import describe
 
 
@@ -52,13 +51,7 @@ class PasswordDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Change"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.ok = ok_cancel(self, self.tr("Change"), self.submit)
         self.current.setFocus()
 
     def submit(self) -> None:
