@@ -88,7 +88,7 @@ def login(body: LoginIn, request: Request, db: DbDep, settings: SettingsDep,
     refusal: HTTPException | None = None
     event = dict(device_id=body.device_id, ip=address)
     with db.transaction() as session:
-        user = session.get(User, body.username, with_for_update=True) if known else None
+        user = session.get(User, body.username, with_for_update=True)
         if user is None:  # the name typed is not recorded: it may be a password
             seclog.record(session, "login_failed", detail="账号不存在", **event)
             refusal = BAD_CREDENTIALS
