@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("demo-data", "info", "search", "migrate")
+COMMANDS = ("demo-data", "info", "search", "migrate", "verify-audit")
 
 
 def main(argv: list[str] | None = None) -> int:

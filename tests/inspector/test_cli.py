@@ -167,3 +167,6 @@ def test_verify_audit_finds_an_edited_entry(tmp_path: Path) -> None:
         conn.execute("UPDATE audit SET action = 'export' WHERE seq = 2")
     done = cli(tmp_path, "verify-audit", str(path))
     assert done.returncode == 1 and "2" in done.stdout
+    from ui.launcher import main  # the installed command routes it too, not to the app
+
+    assert main(["verify-audit", str(path)]) == 1
