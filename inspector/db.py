@@ -12,6 +12,8 @@ same SQLite build, without a key.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -217,7 +219,7 @@ def open_store(path: str | Path, key: DataKey | None = None) -> Store:
         except Exception as exc:
             engine.dispose()
             if backup is not None:
-                _restore(backup, path, keys)
+                _restore(backup, path)
             done = f"已恢复升级前的备份（{backup.name}）" if backup else "新建的数据库未能初始化"
             raise StoreError(f"数据库升级失败，{done}（{type(exc).__name__}）") from exc
     store = Store(path=path, engine=engine, backup=backup, keys=keys)
@@ -245,8 +247,18 @@ def _upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def _restore(backup: Path, path: Path, keys: KeySlot) -> None:
+def _restore(backup: Path, path: Path) -> None:
+    """Put the backup's bytes back in place of a half-upgraded file, byte for byte.
+
+    A file copy, not SQLite's backup API (which would stamp its own change counter and
+    schema cookie into the file): copied aside, flushed, then renamed over the store in
+    one step. The half-upgraded file's WAL goes first, so it can never be replayed onto
+    the restored file.
+    """
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    with closing(connect_raw(backup, keys)) as src, closing(connect_raw(path, keys)) as dst:
-        src.backup(dst)
+    aside = path.with_name(path.name + ".restoring")
+    shutil.copyfile(backup, aside)
+    with open(aside, "rb+") as copy:
+        os.fsync(copy.fileno())
+    os.replace(aside, path)

@@ -28,7 +28,7 @@ from inspector.db import Store, open_store
 from inspector.keyfile import KeyFile
 from inspector.models import LocalProfile
 from inspector.profiles import STORE_FILE
-from sync.client.keys import create_profile, open_profile
+from sync.client.keys import convert_plain, create_profile, open_profile
 from sync.errors import AuthExpired
 
 from .background import Worker
@@ -146,8 +146,8 @@ def open_existing(folder: Path, password: str) -> Opened:
     """Open a profile that already has an account (runs off the GUI thread)."""
     if vault.is_encrypted(folder):
         store, keyfile, _account = open_profile(folder, password)
-    else:  # made before encryption: the old password encrypts it now
-        store, keyfile = vault.encrypt_plain(folder, password)
+    else:  # made before encryption: the old password (or the server) encrypts it now
+        store, keyfile = convert_plain(folder, password)
     return _opened(store, keyfile)
 
 

@@ -17,9 +17,11 @@ from pathlib import Path
 from inspector import vault
 from inspector.credentials import remember_password
 from inspector.crypto import DataKey
-from inspector.db import Store
-from inspector.errors import LockedOut, WrongPassword
+from inspector.db import Store, open_store
+from inspector.errors import LockedOut, StoreError, WrongPassword
 from inspector.keyfile import KeyFile
+from inspector.models import LocalProfile
+from inspector.profiles import STORE_FILE
 from sync.errors import AuthExpired, Offline, Refused, SyncError
 
 from .account import adopt_account, deposit_key, recover_key
@@ -119,3 +121,42 @@ def open_profile(folder: Path, password: str) -> tuple[Store, KeyFile, Account |
     keyfile = KeyFile.load(vault.key_path(folder))
     key, account = unlock_key(keyfile, password)
     return vault.open_with(folder, keyfile, key), keyfile, account
+
+
+def convert_plain(folder: Path, password: str) -> tuple[Store, KeyFile]:
+    """Encrypt a profile made before encryption, once its password is confirmed.
+
+    Profiles made before the laptop kept a password verifier (store schema 0001 and
+    0002) have nothing to check the password against: the server the profile belongs
+    to checks it instead, the laptop keeps a verifier of the password it accepted, and
+    the conversion goes on as for any plain profile (inspector.vault.encrypt_plain).
+    A wrong password raises AuthExpired, as at a first login; with no network such a
+    profile cannot be opened, and StoreError says why.
+    """
+    folder = Path(folder)
+    plain = open_store(folder / STORE_FILE)
+    try:
+        with plain.read() as session:
+            profile = session.get(LocalProfile, 1)
+            unverified = profile is not None and not profile.password_hash
+        if unverified:
+            _server_vouches(plain, password)
+    finally:
+        plain.close()
+    return vault.encrypt_plain(folder, password)
+
+
+def _server_vouches(store: Store, password: str) -> None:
+    account = vault.account_of(store)
+    if not account.get("server_url"):
+        raise StoreError("此档案由早期版本建立，本机没有保存密码，"
+                         "也没有记录服务器地址，无法核对密码")
+    transport = Transport(account["server_url"], account["device_id"])
+    try:
+        login(transport, account["username"], password)
+    except Offline as exc:
+        raise StoreError("此档案由早期版本建立，本机没有保存密码：第一次登录需要服务器核对密码，"
+                         "请连接网络后再试") from exc
+    finally:
+        transport.close()
+    remember_password(store, password)
