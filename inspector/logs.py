@@ -28,6 +28,7 @@ from typing import Any
 
 from platformdirs import user_log_dir
 
+from . import __version__
 from .disclosure import mask_id_number, mask_phone
 
 LOG_NAME = "grid-inspector.log"
@@ -195,7 +196,7 @@ def write_crash_report(exc_type: type[BaseException], exc: BaseException,
         exc = exc.with_traceback(tb)
     now = datetime.now()
     path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}-{os.getpid()}.txt"
-    lines = [f"Grid Inspector crash report {now.isoformat(timespec='seconds')}",
+    lines = [f"Grid Inspector {__version__} crash report {now.isoformat(timespec='seconds')}",
              f"Python {platform.python_version()} on {platform.platform()}",
              f"Exception: {exc_type.__module__}.{exc_type.__qualname__}", "",
              exception_text(exc), ""]

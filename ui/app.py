@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from .login import Opened
 from .context import AppContext, Who, who_of
+from .crash import CrashReporter
 from .lock import IdleWatcher, idle_minutes
 from .main_window import MainWindow
 from .messages import describe
@@ -153,6 +154,8 @@ def run(argv: list[str]) -> int:
     setup_logging(console=True)  # the platform's log folder, with personal data masked
     app = QApplication(sys.argv[:1])
     app.setApplicationName("GridInspector")
+    crashes = CrashReporter(app)  # an unexpected error: a report without personal data, a dialog
+    crashes.install()
     translators = install_translators(app, args.lang)  # noqa: F841 - kept alive with the app
     opener = Worker(1, app)
     state: dict[str, object] = {}
@@ -309,4 +312,5 @@ def run(argv: list[str]) -> int:
         state["store"].close()  # type: ignore[attr-defined]
     if "classroom" in state:
         classroom().stop()
+    crashes.remove()
     return code
