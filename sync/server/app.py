@@ -1,5 +1,6 @@
 """The FastAPI application: routers under /api/v1, each request carrying the protocol
-version, an id for support, a size limit (bodylimit.py) and the usual security headers.
+version, an id for support, a size limit (bodylimit.py) and the usual security headers;
+/health, /health/ready (ops.py) and /metrics (metrics.py) for operators.
 
 Strict-Transport-Security goes on answers to https requests: direct TLS, or a proxy in
 `trusted_proxies` saying X-Forwarded-Proto: https (uvicorn sets the scheme from it)."""
@@ -12,6 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.requests import ClientDisconnect
@@ -25,7 +27,9 @@ from .database import Database, migrate
 from .deps import check_protocol
 from .escrow import Escrow, load_secret
 from .lockout import AddressGuard
+from .metrics import Metrics, RequestMetrics, allowed_networks, may_read
 from .models import ServerMeta
+from .ops import Readiness
 from .photos import PhotoUploads
 from .routers import audit, auth, device, oversight, photos, quality, review, sync
 
@@ -51,6 +55,8 @@ def _ensure_server_id(db: Database) -> None:
 def create_app(settings: Settings) -> FastAPI:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.db_url)
+    metrics = Metrics(db)  # before the first connection, which its pool gauges count
+    metrics_networks = allowed_networks(settings.metrics_allow)
     migrate(db.engine)
     _ensure_server_id(db)
 
@@ -58,12 +64,15 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         db.dispose()
+        metrics.worker_exit()
 
     app = FastAPI(title="Grid Inspector server", version=VERSION, lifespan=lifespan)
     app.state.settings = settings
     app.state.db = db
     app.state.photos = PhotoUploads(db, settings.photo_dir, settings.upload_dir)
     app.state.escrow = Escrow(load_secret(settings))
+    app.state.metrics = metrics
+    readiness = Readiness(settings, db)  # after the secret is loaded (and maybe made)
     app.state.login_guard = AddressGuard(settings.login_failures_per_minute)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)  # inside the envelope
 
@@ -77,6 +86,24 @@ def create_app(settings: Settings) -> FastAPI:
         with db.session() as session:
             session.execute(text("SELECT 1"))
         return {"status": "ok", "version": VERSION}
+
+    @app.get("/health/ready", tags=["ops"], responses={503: {"description": "a check failed"}})
+    async def ready() -> JSONResponse:
+        """Ready to serve: database migrated, photo store writable, escrow secret in place,
+        disk space above `min_free_disk_mb`; 503 naming each check that failed."""
+        checks = await run_in_threadpool(readiness.run)
+        failed = [name for name, outcome in checks.items() if outcome != "ok"]
+        return JSONResponse(status_code=503 if failed else 200, content={
+            "status": "not_ready" if failed else "ready", "failed": failed, "checks": checks})
+
+    @app.get("/metrics", tags=["ops"], response_class=Response)
+    async def metrics_text(request: Request) -> Response:
+        """Prometheus metrics, for `metrics_allow` addresses or the `metrics_token`."""
+        if not may_read(request, settings, metrics_networks):
+            return JSONResponse(status_code=403, content={"detail": {
+                "code": "forbidden", "message": "此地址无权读取运行指标（metrics_allow）"}})
+        body, content_type = await run_in_threadpool(metrics.exposition)
+        return Response(body, media_type=content_type)
 
     @app.middleware("http")
     async def envelope(request: Request, call_next):  # noqa: ANN001, ANN202
@@ -104,4 +131,5 @@ def create_app(settings: Settings) -> FastAPI:
             response.headers["Strict-Transport-Security"] = HSTS
         return response
 
+    app.add_middleware(RequestMetrics, metrics=metrics)  # outermost: times every answer
     return app

@@ -33,6 +33,7 @@ from . import admin, device_audit
 from .config import CONFIG_NAME, load_settings, save_settings
 from .database import Database, migrate
 from .escrow import ESCROW_FILE, EscrowError, load_secret
+from .metrics import MULTIPROC_ENV, allowed_networks, prepare_multiprocess_dir
 
 
 def _db(folder: str) -> Database:
@@ -140,7 +141,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _db(args.dir)  # a folder that was never set up is named, not a traceback
     settings = load_settings(args.dir)
     load_secret(settings)  # before the workers start, so they all read the one made here
+    try:
+        allowed_networks(settings.metrics_allow)
+    except ValueError as exc:
+        raise admin.AdminError(str(exc)) from exc
     os.environ["GRID_SERVER_DATA_DIR"] = str(Path(args.dir).resolve())
+    # Several workers add up their metrics through files (metrics.py); one keeps them in memory.
+    os.environ.pop(MULTIPROC_ENV, None)
+    if args.workers > 1:
+        os.environ[MULTIPROC_ENV] = str(prepare_multiprocess_dir(settings.data_dir))
     # Every process logs to <folder>/logs/grid-inspector.log and the console, redacted.
     log_config = logging_config(Path(args.dir).resolve() / "logs", console=True,
                                 level=args.log_level.upper())

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 CONFIG_NAME = "server.json"
-NOT_SAVED = ("data_dir", "escrow_secret")  # never written to server.json
+NOT_SAVED = ("data_dir", "escrow_secret", "metrics_token")  # never written to server.json
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,12 @@ class Settings:
     trusted_proxies: str = "127.0.0.1"
     # base64 of 32 bytes; empty: the data folder's escrow.key. Kept out of repr and logs.
     escrow_secret: str = field(default="", repr=False)
+    # Who may read /metrics (it shows operational data): addresses or networks, comma-
+    # separated, and anyone sending "Authorization: Bearer <metrics_token>" when one is set.
+    metrics_allow: str = "127.0.0.1,::1"
+    metrics_token: str = field(default="", repr=False)
+    # /health/ready answers 503 when the data folder's disk has less free space than this.
+    min_free_disk_mb: int = 1024
 
     @property
     def db_url(self) -> str:
