@@ -1,4 +1,5 @@
-"""The `grid-inspector` command: admin subcommands run headless, anything else starts the app.
+"""The `grid-inspector` command: admin subcommands run headless, `--self-test` checks an
+installation (ui/selftest.py), anything else starts the app.
 
 Qt is imported only when the app starts, so the admin commands work without a display.
 """
@@ -18,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
         from sync.cli import main as sync_main
 
         return sync_main(argv[1:])
+    if argv and argv[0] == "--self-test":
+        from .selftest import main as self_test
+
+        return self_test(argv[1:])
     from .app import run
 
     return run(argv)
