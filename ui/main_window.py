@@ -30,7 +30,9 @@ from .context import AppContext
 from .demo.banner import DemoBanner
 
 if TYPE_CHECKING:
+    from .about import AboutDialog
     from .demo.drill_panel import DrillPanel
+    from .diagnostics import DiagnosticsDialog
 from .labels import local_time, role_label
 from .lock import IDLE_CHOICES, LockScreen, idle_minutes, save_idle_minutes
 from .pages import pages_for
@@ -93,6 +95,9 @@ class MainWindow(QMainWindow):
         lock = QShortcut(QKeySequence("Ctrl+L"), self)
         lock.activated.connect(self.lock)
         self.shortcuts.append(lock)
+        about = QShortcut(QKeySequence(Qt.Key.Key_F1), self)
+        about.activated.connect(self.show_about)
+        self.shortcuts.append(about)
 
         who = ctx.who
         self.user = QToolButton()
@@ -105,6 +110,13 @@ class MainWindow(QMainWindow):
         if ctx.keyfile is not None:  # a real, encrypted profile (the demo's password stays)
             self.password_action = account.addAction(
                 qta.icon("fa5s.key"), self.tr("Change password…"), self.change_password)
+        account.addSeparator()
+        self.about_action = account.addAction(qta.icon("fa5s.info-circle"),
+                                              self.tr("About Grid Inspector (F1)"), self.show_about)
+        self.diagnostics_action = account.addAction(
+            qta.icon("fa5s.file-archive"), self.tr("Export diagnostics…"), self.export_diagnostics)
+        self.about_dialog: AboutDialog | None = None
+        self.diagnostics_dialog: DiagnosticsDialog | None = None
         self.user.setMenu(account)
         self.online = QLabel()
         self.pending = QLabel()
@@ -154,6 +166,22 @@ class MainWindow(QMainWindow):
         dialog = PasswordDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def show_about(self) -> None:
+        """Versions, schema and folders (F1, or the account menu); one dialog, reopened."""
+        if self.about_dialog is None:
+            from .about import AboutDialog
+
+            self.about_dialog = AboutDialog(self.ctx, self)
+        self.about_dialog.refresh()
+        self.about_dialog.open()
+
+    def export_diagnostics(self) -> None:
+        if self.diagnostics_dialog is None:
+            from .diagnostics import DiagnosticsDialog
+
+            self.diagnostics_dialog = DiagnosticsDialog(self.ctx, self)
+        self.diagnostics_dialog.open()
 
     # -- locking ------------------------------------------------------------------
     @property
