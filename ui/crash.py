@@ -187,8 +187,9 @@ class CrashDialog(QDialog):
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_path)
         self.copy_button.setEnabled(bool(path))
-        self.close_button = buttons.addButton(
-            self.tr("Quit") if fatal else self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = buttons.addButton(  # not "Close": that word closes cases here
+            self.tr("Quit") if fatal else self.tr("Continue working"),
+            QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.close_button.setDefault(True)

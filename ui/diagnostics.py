@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,9 +34,9 @@ def choose_save_path(parent: QWidget, suggested: str) -> str | None:
     """Where to save the diagnostics file (None when the user cancels). Tests replace this."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(
-        parent, QGuiApplication.translate("DiagnosticsDialog", "Save the diagnostics file as"),
+        parent, QCoreApplication.translate("DiagnosticsDialog", "Save the diagnostics file as"),
         str(Path(folder or Path.home()) / suggested),
-        QGuiApplication.translate("DiagnosticsDialog", "Zip files (*.zip)"))
+        QCoreApplication.translate("DiagnosticsDialog", "Zip files (*.zip)"))
     if not path:
         return None
     return path if path.lower().endswith(".zip") else path + ".zip"

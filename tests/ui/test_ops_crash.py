@@ -65,7 +65,7 @@ def test_an_error_in_a_slot_writes_a_clean_report_and_the_app_goes_on(
     dialog = reporter.dialog
     assert dialog.path_field.text() == str(report)
     assert "saved work is safe" in dialog.message.text() and not dialog.fatal
-    assert dialog.close_button.text() == "Close"
+    assert dialog.close_button.text() == "Continue working"
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == str(report)
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
