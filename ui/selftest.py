@@ -4,9 +4,9 @@ A frozen build that lacks a module, a data file or a Qt plugin fails when it run
 not when it is built. So the self-test walks the paths a user's first hour takes,
 with the code the app itself runs: an encrypted profile made and migrated from
 nothing, then unlocked with its password; a photo sealed and read back; pinyin search
-keys; the demo's built-in server started in-process and answering /health; the Chinese
-translations; every page of a supervisor's main window (QtCharts included), rendered
-offscreen to FOLDER/window.png.
+keys; an XLSX file written and read back; the demo's built-in server started
+in-process and answering /health; the Chinese translations; every page of a
+supervisor's main window (QtCharts included), rendered offscreen to FOLDER/window.png.
 
 It prints one line and exits 0, or 1 naming the step that failed and why. FOLDER (a
 new temporary folder if omitted) must be new or empty; everything the test makes,
@@ -48,7 +48,6 @@ class Run:
     app: Any = None
     store: Any = None
     keyfile: Any = None
-    profile_dir: Path | None = None
     translators: list[Any] = field(default_factory=list)  # kept alive while the app runs
 
 
@@ -115,9 +114,9 @@ def encrypted_profile(run: Run) -> None:
     from inspector.profiles import profile_dir
     from inspector.roles import SUPERVISOR
 
-    run.profile_dir = profile_dir("selftest")
+    folder = profile_dir("selftest")  # under FOLDER: main() points GRID_INSPECTOR_HOME there
     account = {**ACCOUNT, "device_id": str(uuid.uuid4())}
-    run.store, run.keyfile = vault.create(run.profile_dir, PASSWORD, account)
+    run.store, run.keyfile = vault.create(folder, PASSWORD, account)
     head = head_revision()
     check(current_revision(run.store.engine) == head, f"the store is not at revision {head}")
     with run.store.engine.connect() as conn:
@@ -129,9 +128,9 @@ def encrypted_profile(run: Run) -> None:
                                  display_name=ACCOUNT["display_name"], grid_ids=[],
                                  device_id=account["device_id"], server_url=None))
     run.store.close()
-    header = (run.profile_dir / "store.db").read_bytes()[:len(_PLAIN_HEADER)]
+    header = run.store.path.read_bytes()[:len(_PLAIN_HEADER)]
     check(header != _PLAIN_HEADER, "store.db is readable as plain SQLite")
-    run.store, run.keyfile = vault.unlock(run.profile_dir, PASSWORD)
+    run.store, run.keyfile = vault.unlock(folder, PASSWORD)  # a later login, on the laptop
     run.facts.append(f"SQLCipher {cipher}, schema {head}")
 
 
@@ -170,6 +169,18 @@ def pinyin(run: Run) -> None:
 
     keys = pinyin_keys("张三丰")
     check(keys == ("zhangsanfeng", "zsf"), f"pinyin of 张三丰 came out as {keys}")
+
+
+def workbook(run: Run) -> None:
+    """Register exports and imports are XLSX files (openpyxl), written then read back."""
+    from inspector.exchange.workbook import StreamingBook, open_book
+
+    path = run.folder / "check.xlsx"
+    book = StreamingBook(path)
+    book.notes("自检", [("网格", "第一网格")])
+    book.save()
+    rows = list(open_book(path)["自检"].iter_rows(values_only=True))
+    check(rows == [("网格", "第一网格")], f"the workbook read back as {rows}")
 
 
 def demo_server(run: Run) -> None:
@@ -250,6 +261,7 @@ STEPS: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("encrypted profile", encrypted_profile),
     ("photo", photo_sealed),
     ("pinyin", pinyin),
+    ("workbook", workbook),
     ("demo server", demo_server),
     ("main window", main_window),
 )
@@ -271,7 +283,11 @@ def _folder(argv: list[str]) -> Path:
 
 
 def one_line(exc: BaseException) -> str:
+    """The reason, with its cause (a StoreError wraps Alembic's "path doesn't exist" …);
+    safe to print whole, since everything the self-test handles is made up."""
     text = str(exc) if isinstance(exc, Failed) else f"{type(exc).__name__}: {exc}"
+    if exc.__cause__ is not None:
+        text += f" (cause: {type(exc.__cause__).__name__}: {exc.__cause__})"
     return " ".join(text.split())
 
 
