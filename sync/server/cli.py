@@ -10,6 +10,8 @@
     grid-inspector-server load-catalogues DIR
     grid-inspector-server serve DIR [--host H] [--port P] [--certfile C --keyfile K]
                                     [--workers N]
+    grid-inspector-server backup DIR OUT [--keep N]
+    grid-inspector-server restore DIR FROM [--force] [--new-escrow-secret]
 
 Passwords come from GRID_SERVER_PASSWORD or a prompt, never from the command line
 (which other users of the machine can read). `init` also makes the key-escrow secret
@@ -30,17 +32,22 @@ from inspector.audit_chain import REASONS
 from inspector.logs import logging_config
 
 from . import admin, device_audit
-from .config import CONFIG_NAME, load_settings, save_settings
+from .backup import BackupError, create_backup, restore_backup
+from .config import CONFIG_NAME, Settings, load_settings, save_settings
 from .database import Database, migrate
 from .escrow import ESCROW_FILE, EscrowError, load_secret
 from .metrics import MULTIPROC_ENV, allowed_networks, prepare_multiprocess_dir
 
 
-def _db(folder: str) -> Database:
+def _settings(folder: str) -> Settings:
     settings = load_settings(folder)
     if not settings.database_url and not (settings.data_dir / CONFIG_NAME).is_file():
         raise admin.AdminError(f"{folder} 还不是服务器数据目录，请先运行 init")
-    db = Database(settings.db_url)
+    return settings
+
+
+def _db(folder: str) -> Database:
+    db = Database(_settings(folder).db_url)
     migrate(db.engine)
     return db
 
@@ -160,6 +167,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    settings = _settings(args.dir)  # no migration: the running server may be the older one
+    done = create_backup(settings, Path(args.out), args.keep)
+    print(f"备份已写入：{done.path}（{_megabytes(done.size)}；数据库 {done.database}，"
+          f"版本 {done.revision}；照片 {done.photos} 个）")
+    secret = ("GRID_SERVER_ESCROW_SECRET" if settings.escrow_secret
+              else settings.data_dir / ESCROW_FILE)
+    print(f"托管密钥不在备份中：请另行备份 {secret}，且勿与此备份放在一起")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    done, escrow = restore_backup(Path(args.source), Path(args.dir), force=args.force,
+                                  new_secret=args.new_escrow_secret)
+    print(f"已恢复到 {Path(args.dir).resolve()}：数据库 {done.database}（版本 {done.revision}，"
+          f"启动时迁移到最新版本），照片 {done.photos} 个")
+    print(f"托管密钥：{escrow}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grid-inspector-server", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -210,6 +241,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--log-level", default="info")
     p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("backup", help="back up the database, photos and server.json (one tar)")
+    p.add_argument("dir")
+    p.add_argument("out", help="a folder (a timestamped file is made in it) or a file name")
+    p.add_argument("--keep", type=int, help="keep only the newest N backups in the folder")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="restore a backup into a data folder (server stopped)")
+    p.add_argument("dir")
+    p.add_argument("source", metavar="from")
+    p.add_argument("--force", action="store_true",
+                   help="replace the data and database that are there")
+    p.add_argument("--new-escrow-secret", action="store_true",
+                   help="restore even though the backup's escrow secret is lost")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 
@@ -217,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (admin.AdminError, EscrowError) as exc:
+    except (admin.AdminError, BackupError, EscrowError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 
