@@ -104,8 +104,14 @@ def test_an_error_before_the_window_exists_ends_the_app_once_the_dialog_is_close
     closer.timeout.connect(close_the_dialog)
     closer.start(20)
     QTimer.singleShot(0, fail_with_personal_data)
-    QTimer.singleShot(30_000, lambda: qapp.exit(-1))  # a hung test fails instead of waiting
+    give_up = QTimer(singleShot=True, interval=30_000)  # a hung test fails, not waits
+    give_up.timeout.connect(lambda: qapp.exit(-1))
+    give_up.start()
     assert qapp.exec() == EXIT_CRASHED
     closer.stop()
+    give_up.stop()
+    # Closing the last window posted a Quit; left pending, it would end the next
+    # test's event loops at once.
+    qtbot.wait(20)
     assert seen == [(True, "Quit")]
     assert len(_reports(reporter)) == 1

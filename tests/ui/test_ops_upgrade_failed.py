@@ -17,7 +17,7 @@ from inspector.profiles import store_path
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "first_schema_profile"
 
 
-def test_the_start_up_message_names_the_restored_backup(qapp, tmp_path, monkeypatch):
+def test_the_start_up_message_names_the_restored_backup(qapp, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("GRID_INSPECTOR_HOME", str(tmp_path))
     path = store_path("field")
     shutil.copytree(FIXTURE, path.parent)
@@ -45,12 +45,18 @@ def test_the_start_up_message_names_the_restored_backup(qapp, tmp_path, monkeypa
     watcher = QTimer()
     watcher.timeout.connect(read_and_close_the_message)
     watcher.start(20)
-    QTimer.singleShot(60_000, lambda: qapp.exit(-1))  # a hung start fails instead of waiting
+    give_up = QTimer(singleShot=True, interval=60_000)  # a hung start fails, not waits
+    give_up.timeout.connect(lambda: qapp.exit(-1))
+    give_up.start()
     name, locale = qapp.applicationName(), QLocale()
     try:
         code = ui.app.run(["--profile", "field", "--lang", "en"])
     finally:
         watcher.stop()
+        give_up.stop()
+        # Closing the last window posted a Quit; left pending, it would end the next
+        # test's event loops at once.
+        qtbot.wait(20)
         qapp.setApplicationName(name)  # QSettings of later tests stay the test app's
         QLocale.setDefault(locale)
 
