@@ -28,10 +28,12 @@ pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
 STARTUP = 30.0
 
 
-def _site(upstream: int, http: int, https: int, cert: Path, key: Path) -> str:
-    """The documented site with this test's ports and certificate, and nothing else changed."""
+def _site(root: Path, upstream: int, http: int, https: int, cert: Path, key: Path) -> str:
+    """The documented site with this test's ports, certificate and log folder, and nothing
+    else changed."""
     text = SITE.read_text(encoding="utf-8")
-    for old, new in (("server 127.0.0.1:8470;", f"server 127.0.0.1:{upstream};"),
+    for old, new in (("/var/log/nginx/", f"{root}/"),
+                     ("server 127.0.0.1:8470;", f"server 127.0.0.1:{upstream};"),
                      ("listen 80;", f"listen 127.0.0.1:{http};"),
                      ("listen 443 ssl http2;", f"listen 127.0.0.1:{https} ssl http2;"),
                      ("/etc/ssl/grid-inspector/fullchain.pem", str(cert)),
@@ -68,7 +70,7 @@ def proxied(folder: Path, tmp_path: Path) -> Iterator[tuple[str, str, Path]]:  #
     cert, key = _self_signed(root)
     with serving(folder) as direct:
         http, https = free_port(), free_port()
-        conf = _config(root, _site(int(direct.rsplit(":", 1)[1]), http, https, cert, key))
+        conf = _config(root, _site(root, int(direct.rsplit(":", 1)[1]), http, https, cert, key))
         base = [NGINX, "-p", str(root), "-c", str(conf), "-e", str(root / "error.log")]
         checked = subprocess.run([*base, "-t"], capture_output=True, text=True, timeout=60)
         assert checked.returncode == 0, checked.stderr
@@ -117,7 +119,7 @@ def test_devices_sync_photos_through_nginx(proxied: tuple[str, str, Path],
 def test_nginx_passes_https_and_the_client_address_and_keeps_limits(
         proxied: tuple[str, str, Path], folder: Path) -> None:  # noqa: F811
     url, direct, cert = proxied
-    answer = requests.get(f"{url}/health", verify=str(cert), timeout=10)
+    answer = requests.get(f"{url}/health?lat=39.9", verify=str(cert), timeout=10)
     # The app sends HSTS because nginx said https, and its headers come once, not twice.
     assert answer.headers["Strict-Transport-Security"].startswith("max-age=")
     assert answer.headers["X-Content-Type-Options"] == "nosniff"
@@ -135,3 +137,5 @@ def test_nginx_passes_https_and_the_client_address_and_keeps_limits(
     assert forged.status_code == 401
     log = _cli("security-log", str(folder), "--action", "login_failed")
     assert "127.0.0.1" in log.stdout and "203.0.113.7" not in log.stdout
+    access = (cert.parent / "grid-inspector.access.log").read_text(encoding="utf-8")
+    assert '"GET /health HTTP/' in access and "lat=" not in access
