@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from chinese_input import type_chinese
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))  # the sync tests' server kit
 from synckit import PASSWORD, grid_id, make_device  # noqa: E402
@@ -109,7 +109,10 @@ def test_a_supervisor_resolves_a_conflict_with_another_value(qtbot, page, field,
     notes.editor.widget.selectAll()
     type_chinese(notes.editor.widget, RESOLVED)
     assert notes.other.isChecked()
-    qtbot.mouseClick(phone.device, Qt.MouseButton.LeftButton)
+    # On the round indicator itself: a click beside a short (masked) text may miss it.
+    qtbot.mouseClick(phone.device, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, phone.device.height() // 2))
+    assert phone.device.isChecked()
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.records.count() == 0 and tab.empty.isVisible(),
                     timeout=20_000)
