@@ -14,6 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from inspector.errors import InspectorError
+from sync.errors import SyncError
+
 log = logging.getLogger(__name__)
 
 
@@ -31,7 +34,10 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # handed to the GUI, which says what to do
-            log.warning("background job failed: %s", type(exc).__name__)
+            if isinstance(exc, InspectorError | SyncError):  # refusals the user can act on
+                log.info("background job refused: %s", type(exc).__name__)
+            else:  # a bug: its traceback is for support (the log file redacts messages)
+                log.warning("background job failed", exc_info=exc)
             self.relay.failed.emit(exc)
         else:
             self.relay.done.emit(result)

@@ -1,6 +1,80 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="47" />
+        <source>About Grid Inspector</source>
+        <translation>关于网格巡查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="51" />
+        <source>Grid Inspector %1</source>
+        <translation>网格巡查 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="54" />
+        <source>Offline field work for grid inspectors: the register, patrols, visits and cases, synced with the district's server.</source>
+        <translation>供网格员离线使用的工作软件：台账、巡查、走访和事件，与区级服务器同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="61" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="65" />
+        <source>Profile schema</source>
+        <translation>档案结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="65" />
+        <location filename="../../ui/about.py" line="91" />
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="72" />
+        <source>This profile</source>
+        <translation>本档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="72" />
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="73" />
+        <source>Logs and crash reports</source>
+        <translation>日志和崩溃报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="78" />
+        <source>Proprietary software. Built with Qt for Python (PySide6, LGPLv3), SQLite (public domain), SQLCipher (BSD), SQLAlchemy and Alembic (MIT), and Font Awesome icons through qtawesome (icons CC BY 4.0, code MIT).</source>
+        <translation>专有软件。使用了 Qt for Python（PySide6，LGPLv3）、SQLite（公有领域）、SQLCipher（BSD）、SQLAlchemy 和 Alembic（MIT），以及通过 qtawesome 提供的 Font Awesome 图标（图标 CC BY 4.0，代码 MIT）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="102" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="115" />
+        <source>unknown (the profile is locked)</source>
+        <translation>未知（档案已锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="118" />
+        <source>%1 (encrypted)</source>
+        <translation>%1（已加密）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="118" />
+        <source>%1 (not encrypted)</source>
+        <translation>%1（未加密）</translation>
+    </message>
+</context>
+<context>
     <name>CategoryTree</name>
     <message>
         <location filename="../../ui/issues/category_tree.py" line="26" />
@@ -24,6 +98,60 @@
         <location filename="../../ui/patrols/checklist.py" line="217" />
         <source>a case was reported</source>
         <translation>已上报事件</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="140" />
+        <source>Grid Inspector — unexpected error</source>
+        <translation>网格巡查 — 意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="149" />
+        <source>Something unexpected went wrong while the app was starting, so it has to close. Your saved work is safe: nothing saved before is lost. Start the app again; if this keeps happening, send the report below to your administrator.</source>
+        <translation>程序启动时发生了意外错误，需要关闭。已保存的工作是安全的：之前保存的内容都不会丢失。请重新启动程序；如果问题反复出现，请将下面的报告发送给您的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="154" />
+        <source>Something unexpected went wrong. Your saved work is safe: everything saved before this moment is in the database. You can keep working; if it happens again, restart the app and send the report below to your administrator.</source>
+        <translation>发生了意外错误。已保存的工作是安全的：此前保存的内容都在数据库中。您可以继续工作；如果再次出现，请重新启动程序，并将下面的报告发送给您的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="165" />
+        <source>A report was written. It holds no residents' personal data:</source>
+        <translation>已写入一份报告，其中不含居民个人信息：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="174" />
+        <source>The report could not be written (see the log file).</source>
+        <translation>报告未能写入（请查看日志文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="183" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="186" />
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="191" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="191" />
+        <source>Continue working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/crash.py" line="204" />
+        <source>%n more unexpected error(s) followed; their reports are in the same folder.</source>
+        <translation>
+            <numerusform>之后又发生了 %n 个意外错误，报告在同一文件夹中。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -205,6 +333,58 @@
         <location filename="../../ui/demo/banner.py" line="87" />
         <source>Everything done in the demo since it was set up is removed, on every role's laptop and on the demo server. Reset now?</source>
         <translation>自演示建立以来所做的一切（各角色的电脑和演示服务器上）都将被清除。现在重置吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="37" />
+        <source>Save the diagnostics file as</source>
+        <translation>诊断文件另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="39" />
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="71" />
+        <source>Export diagnostics</source>
+        <translation>导出诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="75" />
+        <source>A diagnostics file helps support find out what went wrong. It holds the versions of the app and its libraries, this computer's system, your settings, how many records of each kind this profile has, the work waiting to be sent and the sync problems, the checks of the database and of the audit trail, and the log files and crash reports.
+
+It never holds residents' data, photos, passwords or keys. Save it, then send it to your administrator.</source>
+        <translation>诊断文件帮助技术支持查明问题原因。其中包括：本程序及其组件的版本、本机的操作系统、您的设置、本档案中各类记录的数量、待发送的工作和同步问题、数据库和审计记录的检查结果，以及日志文件和崩溃报告。
+
+其中绝不包含居民信息、照片、密码或密钥。请保存后发送给您的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="87" />
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="90" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="104" />
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="120" />
+        <source>Saved %1 (%2 KB). Send this file to your administrator.</source>
+        <translation>已保存 %1（%2 KB）。请将此文件发送给您的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="127" />
+        <source>The diagnostics file was not saved: %1</source>
+        <translation>诊断文件未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -760,39 +940,39 @@
     </message>
     <message>
         <location filename="../../ui/login.py" line="91" />
-        <location filename="../../ui/login.py" line="114" />
+        <location filename="../../ui/login.py" line="108" />
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="92" />
-        <location filename="../../ui/login.py" line="114" />
+        <location filename="../../ui/login.py" line="108" />
         <source>User name</source>
         <translation>账号</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="93" />
-        <location filename="../../ui/login.py" line="117" />
+        <location filename="../../ui/login.py" line="111" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="102" />
+        <location filename="../../ui/login.py" line="99" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="120" />
+        <location filename="../../ui/login.py" line="114" />
         <source>%1: please fill this in.</source>
         <translation>%1：请填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125" />
+        <location filename="../../ui/login.py" line="119" />
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="144" />
+        <location filename="../../ui/login.py" line="138" />
         <source>The server did not accept this user name and password.</source>
         <translation>服务器不接受这个账号和密码。</translation>
     </message>
@@ -800,63 +980,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/selftest.py" line="102" />
         <source>Grid Inspector</source>
         <translation>网格巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>%1 (Ctrl+%2)</source>
         <translation>%1（Ctrl+%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Lock now (Ctrl+L)</source>
         <translation>立即锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Lock when idle for</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>About Grid Inspector (F1)</source>
+        <translation>关于网格巡查（F1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Export diagnostics…</source>
+        <translation>导出诊断信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Log in on the Sync page to send your work.</source>
         <translation>请在“同步”页登录，以便上传您的工作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Pending changes: %n</source>
         <translation>
             <numerusform>待同步：%n 条</numerusform></translation>
@@ -1064,42 +1255,42 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="35" />
+        <location filename="../../ui/dialogs/password.py" line="34" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="38" />
+        <location filename="../../ui/dialogs/password.py" line="37" />
         <source>The server checks the change, so this needs the network. Your other logins will be ended.</source>
         <translation>修改密码需经服务器确认，请在联网时操作。您在其他设备上的登录将被注销。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="45" />
+        <location filename="../../ui/dialogs/password.py" line="44" />
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="46" />
+        <location filename="../../ui/dialogs/password.py" line="45" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="47" />
+        <location filename="../../ui/dialogs/password.py" line="46" />
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="58" />
+        <location filename="../../ui/dialogs/password.py" line="54" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="74" />
+        <location filename="../../ui/dialogs/password.py" line="67" />
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/password.py" line="84" />
+        <location filename="../../ui/dialogs/password.py" line="77" />
         <source>Your password has been changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -2444,28 +2635,28 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="218" />
+        <location filename="../../ui/app.py" line="221" />
         <source>Could not open the profile: %1</source>
         <translation>无法打开档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="226" />
-        <location filename="../../ui/app.py" line="274" />
+        <location filename="../../ui/app.py" line="229" />
+        <location filename="../../ui/app.py" line="277" />
         <source>Grid Inspector</source>
         <translation>网格巡查</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="257" />
+        <location filename="../../ui/app.py" line="260" />
         <source>Resetting the demo …</source>
         <translation>正在重置演示…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="264" />
+        <location filename="../../ui/app.py" line="267" />
         <source>Deadlines of %n open case(s) moved earlier; syncing now</source>
         <translation>已将 %n 件在办案件的期限提前，正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="284" />
+        <location filename="../../ui/app.py" line="287" />
         <source>Setting up the demo community and its server (first run only) …</source>
         <translation>正在建立演示社区及其服务器（仅首次运行）…</translation>
     </message>
