@@ -18,9 +18,9 @@ keeps a check value of the secret (a hash that reveals nothing of it), so a rest
 tell whether the secret in place is the one the escrowed keys were sealed with.
 
 A restore reads the whole backup into a staging folder inside the target, checking every
-file against the manifest, before it changes anything; then it restores PostgreSQL in one
-transaction and moves the staged files in place of the old ones. On any failure the
-target is left as it was.
+file against the manifest, before it changes anything. Then it moves the staged files in
+place of the old ones (which it keeps aside) and loads PostgreSQL in one transaction; if
+that fails, the old files go back. On any failure the target is left as it was.
 """
 
 from __future__ import annotations
