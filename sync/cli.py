@@ -8,6 +8,7 @@ line. Exit codes say what went wrong: 3 offline, 4 login, 5 incompatible,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import uuid
 from pathlib import Path
@@ -21,6 +22,7 @@ from inspector.models import LocalProfile
 from sync.client import Progress, SyncEngine, Transport, login
 from sync.client.account import adopt_account
 from sync.client.keys import create_profile, open_profile, server_accepted
+from sync.client.transport import CA_BUNDLE_ENV
 from sync.errors import SyncError
 
 EXIT = {"offline": 3, "auth": 4, "incompatible": 5, "server": 6, "refused": 7,
@@ -52,6 +54,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     first_time = bool(args.server and args.user)  # a new profile may start from its first sync
     if not first_time and not existing_store(path):
         return 2
+    if args.ca_bundle:  # every connection of this command, the key escrow's included
+        os.environ[CA_BUNDLE_ENV] = args.ca_bundle
     try:
         password = read_password()
         store, keyfile = _open(path, args.server, args.user, password)
@@ -68,7 +72,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print("错误：首次同步须给出服务器地址（--server）和账号（--user）", file=sys.stderr)
             return 2
         device_id = profile.device_id if profile else str(uuid.uuid4())
-        transport = Transport(url, device_id, verify=args.ca_bundle or True)
+        transport = Transport(url, device_id)
         try:
             account = login(transport, username, password)
             adopt_account(store, account, url, device_id=device_id)
