@@ -747,6 +747,10 @@ MATRIX: dict[tuple[str, str], Endpoint] = {
     ("POST", f"{API}/quality/duplicates/dismiss"): Endpoint(
         send_dismiss, "overseer", check=check_effect, status=_found_if_seen),
     ("GET", "/health"): Endpoint(_get("/health"), "public"),
+    ("GET", "/health/ready"): Endpoint(_get("/health/ready"), "public"),
+    # Served to loopback (as here) or by address and token; that rule is tested in
+    # test_ops_metrics.py. It holds counts only, no data.
+    ("GET", "/metrics"): Endpoint(_get("/metrics"), "public"),
     # FastAPI's API description and its viewers: public by FastAPI's default. They hold
     # the shape of the API only, no data.
     ("GET", "/openapi.json"): Endpoint(_get("/openapi.json"), "public"),
