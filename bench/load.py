@@ -35,11 +35,8 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,30 +55,13 @@ from sync.server.local import free_port
 from sync.server.models import DeviceAudit, HeldLink, HeldResident
 from sync.server.seed import rows
 
+ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "load-bench-password-1"
 HELD = {"resident": HeldResident, "photo_link": HeldLink}
 TICK = os.sysconf("SC_CLK_TCK")
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
-
-
-@contextmanager
-def fresh_database(admin_url: str) -> Iterator[str]:
-    """A new, empty database on the server of `admin_url`, dropped afterwards."""
-    name = f"gi_load_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with engine.connect() as conn:
-            try:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            except Exception:  # noqa: BLE001 - a straggling connection: insist
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
 
 
 class Sessions(threading.Thread):
@@ -509,7 +489,15 @@ def main() -> None:
                                  if k != "database_url"))  # the URL may carry a password
     work = Path(tempfile.mkdtemp(prefix="gi-bench-load-"))
     try:
-        with fresh_database(args.database_url) as url:
+        # The tests' fresh-database helper. The paths go again at once: a client process
+        # started with tests/ on its path would find tests/inspector for `inspector`.
+        sys.path += [str(ROOT / "tests"), str(ROOT / "tests" / "sync")]
+        try:
+            from synckit import postgres_database
+        finally:
+            del sys.path[-2:]
+
+        with postgres_database(args.database_url, prefix="gi_load") as url:
             run(args, work, url)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -141,11 +141,11 @@ def postgres_admin_url() -> str | None:
 
 
 @contextmanager
-def postgres_database() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
-    admin_url = postgres_admin_url()
+def postgres_database(admin_url: str | None = None, prefix: str = "gi_test") -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (for one test, or a benchmark), dropped afterwards."""
+    admin_url = admin_url or postgres_admin_url()
     assert admin_url
-    name = f"gi_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
