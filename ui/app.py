@@ -152,7 +152,7 @@ def rss_mb() -> float:
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
     setup_logging(console=True)  # the platform's log folder, with personal data masked
-    app = QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # tests bring their own
     app.setApplicationName("GridInspector")
     crashes = CrashReporter(app)  # an unexpected error: a report without personal data, a dialog
     crashes.install()

@@ -9,7 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 import ui.app
 from inspector.profiles import store_path
@@ -25,15 +25,6 @@ def test_the_start_up_message_names_the_restored_backup(qapp, qtbot, tmp_path, m
         conn.execute("UPDATE audit SET fields = '[\"notes\"' WHERE action = 'update'")
         conn.commit()
 
-    class TheTestsApp:
-        """run() makes the QApplication; in a test process pytest-qt's already exists."""
-
-        translate = staticmethod(QApplication.translate)
-
-        def __new__(cls, _argv: list[str]) -> QApplication:
-            return qapp
-
-    monkeypatch.setattr(ui.app, "QApplication", TheTestsApp)
     shown: list[str] = []
 
     def read_and_close_the_message() -> None:
