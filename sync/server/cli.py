@@ -26,6 +26,7 @@ import getpass
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from inspector.audit_chain import REASONS
@@ -53,8 +54,13 @@ def _db(folder: str) -> Database:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    settings = load_settings(args.dir, database_url=args.database_url or "", demo=args.demo)
-    path = save_settings(settings)
+    overrides: dict[str, object] = {"demo": args.demo}
+    if args.database_url:
+        overrides["database_url"] = args.database_url
+    settings = load_settings(args.dir, **overrides)  # GRID_SERVER_DATABASE_URL counts too
+    # server.json keeps a URL given here, never one from the environment: that one may
+    # carry a password, and the environment will give it again at every start.
+    path = save_settings(replace(settings, database_url=args.database_url or _saved_url(args.dir)))
     db = Database(settings.db_url)
     migrate(db.engine)
     admin.load_catalogues(db)
@@ -63,6 +69,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not settings.escrow_secret:
         print(f"密钥托管的密钥：{path.parent / ESCROW_FILE}（请与数据库分开备份，切勿外传）")
     return 0
+
+
+def _saved_url(folder: str) -> str:
+    """The database URL an earlier `init` wrote to server.json, if any."""
+    path = Path(folder) / CONFIG_NAME
+    return json.loads(path.read_text(encoding="utf-8")).get("database_url", "") if (
+        path.is_file()) else ""
 
 
 def _password() -> str:

@@ -205,3 +205,17 @@ def test_an_account_for_grids_that_do_not_exist_is_refused(tmp_path, capsys,
     monkeypatch.setenv("GRID_SERVER_PASSWORD", "long-enough-1")
     assert server_main(["user", str(folder), "wgy9", "--role", "worker", "--grids", "G99"]) == 2
     assert "网格" in capsys.readouterr().err
+
+
+def test_init_takes_the_database_from_the_environment_without_saving_it(tmp_path, monkeypatch,
+                                                                         capsys) -> None:
+    import json
+
+    from sync.server.cli import main as server_main
+
+    other = tmp_path / "elsewhere.db"
+    monkeypatch.setenv("GRID_SERVER_DATABASE_URL", f"sqlite:///{other}")
+    assert server_main(["init", str(tmp_path / "data")]) == 0
+    assert other.is_file()  # the database was made where the environment said
+    saved = json.loads((tmp_path / "data" / "server.json").read_text(encoding="utf-8"))
+    assert saved["database_url"] == ""  # and the URL stays in the environment only
