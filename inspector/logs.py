@@ -95,10 +95,15 @@ class RedactFilter(logging.Filter):
     """Masks personal data in a record before any handler formats it.
 
     The message is merged with its arguments and redacted; the exception is written
-    by `exception_text` here, so no formatter sees the raw one.
+    by `exception_text` here, so no formatter sees the raw one. The server's access log
+    loses its query strings, which can carry where a photo was taken.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "uvicorn.access" and isinstance(record.args, tuple) and len(
+                record.args) == 5:  # (client, method, path with query, version, status)
+            client, method, path, version, status = record.args
+            record.args = (client, method, str(path).split("?", 1)[0], version, status)
         try:
             message = record.getMessage()
         except (TypeError, ValueError):  # arguments that do not fit the format

@@ -152,3 +152,19 @@ def test_postgresql_quotes_values_in_its_errors_and_the_log_leaves_them_out(
     written = _flushed(logged)
     assert "Key (number)=(…) already exists" in written and "DETAIL: [values hidden]" in written
     assert [value for value in RAW if value in written] == []
+
+
+def test_the_access_log_keeps_paths_but_not_query_strings(tmp_path) -> None:
+    import logging
+
+    from inspector.logs import file_handler
+
+    handler = file_handler(tmp_path)
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1,
+                               '%s - "%s %s HTTP/%s" %d',
+                               ("10.0.0.8:5000", "PUT", "/api/v1/photos/ab?lat=39.9042&lon=116.4",
+                                "1.1", 200), None)
+    handler.handle(record)
+    handler.close()
+    text = (tmp_path / "grid-inspector.log").read_text(encoding="utf-8")
+    assert "/api/v1/photos/ab" in text and "39.9042" not in text and "lat=" not in text
