@@ -1,8 +1,9 @@
 """Applying pushed changes: merge, conflict, reject or hold, one change at a time.
 
 `apply_change` runs inside the batch's transaction under a savepoint, with the
-revision counter locked, so changes apply in the order the server received
-them (server order) and a refused change leaves nothing behind.
+batch's records locked (push.py), so changes apply in the order the server
+received them (server order) and a refused change leaves nothing behind. Their
+revisions are placeholders until the batch's last step numbers them (feed.py).
 
 A resident pushed with an ID number another live resident has is held aside (no
 device ever holds two people with one number) until a supervisor keeps one of
@@ -17,7 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -202,19 +205,58 @@ def _insert(ctx: Context, entity: str, model: type[Synced], record_id: str,
     _validate(entity, values)
     if entity == "issue":
         values |= {"status": caseflow.DRAFT, "reporter": ctx.user.username}
-    if entity == "photo_link" and session.get(Photo, values.get("photo_sha256")) is None:
+    if entity == "photo_link" and _photo_missing(ctx, values.get("photo_sha256")):
         # Invisible until its photo arrives (see photos.complete_upload).
         session.add(HeldLink(record_id=record_id, photo_sha256=values["photo_sha256"],
                              grid_id=grid_id, data=data))
         return receipt(change, p.APPLIED, held=True)
     if entity == "resident" and id_number_taken(session, values["id_number"]):
-        session.add(HeldResident(record_id=record_id, id_number=values["id_number"],
-                                 grid_id=grid_id, data=data, device_id=ctx.device_id,
-                                 username=ctx.user.username))
-        return receipt(change, p.APPLIED, held=True, fields=["id_number"], reason=HELD_REASON)
-    rev = add_record(ctx, entity, model, values, grid_id)
+        return _hold_resident(ctx, values, grid_id, data, change)
+    try:
+        rev = _add_unless_taken(ctx, entity, model, values, grid_id)
+    except _Taken:
+        return _hold_resident(ctx, values, grid_id, data, change)
     review.log(ctx, entity, record_id, "insert", grid_id, _filled(values), rev)
     return receipt(change, p.APPLIED, rev=rev)
+
+
+def _hold_resident(ctx: Context, values: dict[str, Any], grid_id: str | None,
+                   data: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    ctx.session.add(HeldResident(record_id=values["id"], id_number=values["id_number"],
+                                 grid_id=grid_id, data=data, device_id=ctx.device_id,
+                                 username=ctx.user.username))
+    return receipt(change, p.APPLIED, held=True, fields=["id_number"], reason=HELD_REASON)
+
+
+class _Taken(Exception):
+    """A concurrent push took the resident's ID number first."""
+
+
+def _add_unless_taken(ctx: Context, entity: str, model: type[Synced], values: dict[str, Any],
+                      grid_id: str | None) -> int:
+    """`add_record`; a resident whose ID number a concurrent push registered meanwhile (the
+    unique index waits for that push, then refuses) is held like any other, not rejected."""
+    if entity != "resident":
+        return add_record(ctx, entity, model, values, grid_id)
+    mark = ctx.revs.mark()
+    try:
+        with ctx.session.begin_nested():
+            return add_record(ctx, entity, model, values, grid_id)
+    except IntegrityError:
+        ctx.revs.rewind(mark)
+        if id_number_taken(ctx.session, values["id_number"]):
+            raise _Taken from None
+        raise
+
+
+def _photo_missing(ctx: Context, sha: Any) -> bool:
+    """Whether a link's photo has not arrived, asked under the counter lock when it seems
+    missing: an upload takes that lock before it releases held links, so either it sees
+    this link held or this push sees its photo (never neither)."""
+    if ctx.session.get(Photo, sha) is not None:
+        return False
+    ctx.revs.lock()
+    return ctx.session.scalar(select(Photo.sha256).where(Photo.sha256 == sha)) is None
 
 
 def _update_held(ctx: Context, held: HeldResident, fields: dict[str, Any],
@@ -257,7 +299,8 @@ def _update(ctx: Context, entity: str, model: type[Synced], record_id: str,
     if session.get(HeldLink, record_id) is not None:
         raise Later("照片尚未上传完成")
     fields = _visible_fields(ctx, entity, fields)
-    held = session.get(HeldResident, record_id) if entity == "resident" else None
+    held = (session.get(HeldResident, record_id, with_for_update=True)
+            if entity == "resident" else None)
     if held is not None:
         return _update_held(ctx, held, fields, change)
     scope.indexed(session, entity, record_id)
@@ -375,12 +418,15 @@ def _photo_stages(session: Session, issue_id: str) -> frozenset[str]:
 def _case_number(session: Session, issue: Issue, at: datetime) -> str:
     grid = session.get(Area, issue.grid_id)
     prefix = f"{grid.code if grid else 'X'}-{at:%Y%m%d}"
-    counter = session.get(CaseCounter, prefix)
-    if counter is None:
-        counter = CaseCounter(prefix=prefix, last=0)
-        session.add(counter)
-    counter.last += 1
-    return f"{prefix}-{counter.last:04d}"
+    # One statement each, so concurrent pushes numbering cases of one grid and day wait on
+    # the counter's row instead of both taking the same number.
+    dialect = {"postgresql": pg_insert, "sqlite": sqlite_insert}[session.get_bind().dialect.name]
+    session.execute(dialect(CaseCounter).values(prefix=prefix, last=0)
+                    .on_conflict_do_nothing(index_elements=["prefix"]))
+    last = session.execute(update(CaseCounter).where(CaseCounter.prefix == prefix)
+                           .values(last=CaseCounter.last + 1).returning(CaseCounter.last)
+                           .execution_options(synchronize_session=False)).scalar_one()
+    return f"{prefix}-{last:04d}"
 
 
 def _case_action(ctx: Context, values: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:

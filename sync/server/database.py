@@ -2,7 +2,7 @@
 
 SQLite (the default) runs every transaction as BEGIN IMMEDIATE, so writers queue
 on the busy timeout instead of failing on a lock upgrade; PostgreSQL relies on
-the revision counter's row lock (see `feed.allocate`).
+the revision counter's row lock (see `feed.Revisions.allocate`).
 """
 
 from __future__ import annotations

@@ -124,6 +124,7 @@ class PhotoUploads:
             # The counter lock first: a push holding a link for this photo commits before
             # we look for held links (else its link would be held for ever).
             revs = Revisions(session)
+            revs.lock()
             if session.get(Photo, sha) is None:
                 session.add(Photo(sha256=sha, width=width, height=height, size=size,
                                   taken_at=meta.taken_at, lat=meta.lat, lon=meta.lon,

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from inspector.logs import origin
@@ -30,23 +30,50 @@ class BatchMismatch(Exception):
     """A batch id reused by another device or user: refused rather than guessed at."""
 
 
+class _SeenMeanwhile(Exception):
+    """A copy of the batch committed while this one waited on its id."""
+
+
 def apply_batch(db: Database, user: User, device_id: str, batch_id: str,
                 changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    with db.transaction() as session:
-        # The counter lock before the lookup: a copy of this batch still being applied
-        # (a resend after a timeout) commits first, and this copy then finds its receipts.
-        revs = Revisions(session)
-        seen = session.get(Batch, batch_id)
-        if seen is not None:
-            if seen.device_id != device_id or seen.username != user.username:
-                raise BatchMismatch(batch_id)
-            return seen.receipts
-        ctx = Context(session, user, device_id, revs, absent=_absent(session, changes),
-                      receipted=_receipted(session, changes))
-        receipts = [_one(ctx, change) for change in changes]
-        session.add(Batch(batch_id=batch_id, device_id=device_id, username=user.username,
-                          receipts=receipts))
-        return receipts
+    try:
+        with db.transaction() as session:
+            seen = session.get(Batch, batch_id)
+            if seen is None:
+                return _apply(session, user, device_id, batch_id, changes)
+    except _SeenMeanwhile:
+        with db.transaction() as session:
+            seen = session.get(Batch, batch_id)
+    if seen.device_id != device_id or seen.username != user.username:
+        raise BatchMismatch(batch_id)
+    return seen.receipts
+
+
+def _apply(session: Session, user: User, device_id: str, batch_id: str,
+           changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The batch's row goes in first: a copy of it still being applied (a resend after a
+    timeout) holds that key, so this copy waits for it and then finds its receipts."""
+    batch = Batch(batch_id=batch_id, device_id=device_id, username=user.username, receipts=[])
+    session.add(batch)
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise _SeenMeanwhile from exc
+    revs = Revisions(session)
+    ctx = Context(session, user, device_id, revs, absent=_absent(session, changes),
+                  receipted=_receipted(session, changes))
+    receipts = [_one(ctx, change) for change in changes]
+    revs.allocate()
+    batch.receipts = [_numbered(revs, r) for r in receipts]
+    return batch.receipts
+
+
+def _numbered(revs: Revisions, out: dict[str, Any]) -> dict[str, Any]:
+    """A receipt with real revisions in place of the batch's placeholders."""
+    out = out | {"rev": revs.real(out.get("rev"))}
+    if isinstance(out.get("server"), dict):
+        out["server"] = out["server"] | {"server_rev": revs.real(out["server"].get("server_rev"))}
+    return out
 
 
 def _ids(values: list[Any]) -> list[list[str]]:
@@ -55,12 +82,19 @@ def _ids(values: list[Any]) -> list[list[str]]:
 
 
 def _absent(session: Session, changes: list[dict[str, Any]]) -> set[tuple[str, str]]:
-    """The batch's records the server does not have, found with one query per 500."""
+    """The batch's records the server does not have, found with one query per 500.
+
+    Those it has are locked here, with the cases its case steps move, all in one order
+    (by id): a concurrent batch editing one of them waits for this one to commit, so
+    conflicts are judged against the committed record, and two batches never deadlock."""
     keys = {(c.get("entity"), c.get("record_id")) for c in changes}
+    cases = [c["payload"].get("issue_id") for c in changes
+             if c.get("entity") == "issue_action" and isinstance(c.get("payload"), dict)]
     found: set[tuple[str, str]] = set()
-    for chunk in _ids([record_id for _, record_id in keys]):
+    for chunk in _ids([record_id for _, record_id in keys] + cases):
         found.update((r.entity, r.record_id) for r in session.scalars(
-            select(RecordIndex).where(RecordIndex.record_id.in_(chunk))))
+            select(RecordIndex).where(RecordIndex.record_id.in_(chunk))
+            .order_by(RecordIndex.record_id, RecordIndex.entity).with_for_update()))
     return {k for k in keys if k not in found}  # type: ignore[misc]
 
 
@@ -81,8 +115,7 @@ def _one(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
         return receipt(change, p.DUPLICATE, rev=prior.rev, reason=prior.reason,
                        original=prior.status)
     try:
-        with session.begin_nested():
-            result = apply_change(ctx, change)
+        result = _applied(ctx, change)
     except Refused as exc:
         result = receipt(change, p.REJECTED, reason=str(exc))
     except Later as exc:
@@ -106,3 +139,14 @@ def _one(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
                         rev=result.get("rev"), reason=result.get("reason")))
     ctx.receipted.add(change_id)  # the same change twice in one batch applies once
     return result
+
+
+def _applied(ctx: Context, change: dict[str, Any]) -> dict[str, Any]:
+    """`apply_change` under a savepoint; if it fails, its queued feed entries go with it."""
+    mark = ctx.revs.mark()
+    try:
+        with ctx.session.begin_nested():
+            return apply_change(ctx, change)
+    except BaseException:
+        ctx.revs.rewind(mark)
+        raise

@@ -37,7 +37,7 @@ from . import scope
 from .apply import Context, Refused, add_record, remove_record
 from .deps import fail
 from .feed import Revisions, publish, settle
-from .models import Dismissal, HeldResident, User
+from .models import Dismissal, HeldResident, RecordIndex, User
 
 ID_NUMBER, NAME_BIRTH, NAME_PHONE = "id_number", "name_birth", "name_phone"
 KINDS = (ID_NUMBER, NAME_BIRTH, NAME_PHONE)
@@ -188,8 +188,18 @@ def _current(session: Session, user: User, kind: str, record_ids: list[str]
 
 def keep(session: Session, user: User, kind: str, record_ids: list[str],
          keep_id: str) -> dict[str, Any]:
-    """Keep one member and remove the others, as new revisions in the feed."""
+    """Keep one member and remove the others, as new revisions in the feed.
+
+    The members' rows are locked first, then the revision counter (the order every writer
+    keeps), so no push changes the group while it is read and settled."""
+    ids = sorted(set(record_ids))
+    session.scalars(select(RecordIndex).where(
+        RecordIndex.entity == "resident", RecordIndex.record_id.in_(ids))
+        .order_by(RecordIndex.record_id).with_for_update()).all()
+    session.scalars(select(HeldResident).where(HeldResident.record_id.in_(ids))
+                    .order_by(HeldResident.record_id).with_for_update()).all()
     revs = Revisions(session)
+    revs.lock()
     if keep_id not in record_ids:
         fail(422, "invalid", "要保留的记录不在该组中")
     members = _current(session, user, kind, record_ids)

@@ -106,7 +106,8 @@ def resolve(session: Session, user: User, record_rev: int,
                  f"该冲突已由 {row.resolved_by} 于 {row.resolved_at:%Y-%m-%d %H:%M} 处理")
     first = next(iter(rows.values()))
     entity, record_id = first.entity, first.record_id
-    index = session.get(scope.RecordIndex, (entity, record_id))
+    # The record's row lock: a push editing it waits, or has committed and moved its rev.
+    index = session.get(scope.RecordIndex, (entity, record_id), with_for_update=True)
     if index is None or index.deleted:
         fail(409, "gone", "该记录已在服务器上删除，冲突无需再处理")
     if not scope.may_write(user, index.grid_id):
@@ -142,4 +143,5 @@ def resolve(session: Session, user: User, record_rev: int,
         how = next((h for cid, h, _ in choices if cid == row.id), SUPERSEDED)
         row.resolved_at, row.resolved_by, row.resolution = now, user.username, how
     settle(revs, entity, record_id, index.grid_id, sorted(take), "resolved", user.username)
-    return {"record_rev": rev, "resolved": sorted(r.id for r in settled)}
+    revs.allocate()  # the answer carries the record's real revision
+    return {"record_rev": revs.real(rev), "resolved": sorted(r.id for r in settled)}

@@ -16,11 +16,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, inspect, select, text
 from testkit import jpeg_bytes
 
 from inspector.db import Store, open_store
-from inspector.models import Issue, LocalProfile, utcnow
+from inspector.models import ENTITIES, Issue, LocalProfile, utcnow
 from inspector.services.attachments import PhotoInput, import_photos
 from inspector.services.cases import IssueInput
 from inspector.services.recording import Actor
@@ -29,6 +29,7 @@ from sync.client.account import adopt_account
 from sync.server import admin
 from sync.server.database import Database
 from sync.server.local import ThreadedServer, free_port  # noqa: F401 - for the tests
+from sync.server.models import RecordIndex, target_metadata
 
 PASSWORD = "correct-horse-42"
 GRIDS = ("G01", "G02", "G03")
@@ -158,6 +159,30 @@ def postgres_database(admin_url: str | None = None, prefix: str = "gi_test") -> 
             except Exception:  # noqa: BLE001 - a straggling connection: insist
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
+
+
+def placeholders_left(server: LiveServer) -> list[str]:
+    """Tables still holding a placeholder revision (negative, see sync.server.feed) once
+    every write has committed: each one is a revision a device would never match."""
+    present = set(inspect(server.db.engine).get_table_names())
+    with server.db.session() as s:
+        return [f"{table.name}.{column}" for metadata in target_metadata()
+                for table in metadata.sorted_tables if table.name in present
+                for column in ("rev", "server_rev") if column in table.c
+                and s.scalar(select(func.count()).select_from(table)
+                             .where(table.c[column] < 0))]
+
+
+def revisions_disagreeing(server: LiveServer) -> list[tuple[str, str]]:
+    """Live records whose own server_rev differs from the record index's revision (what
+    drift checks compare devices against)."""
+    with server.db.session() as s:
+        return [(entity, record_id) for entity, model in ENTITIES.items()
+                for record_id, rev, indexed in s.execute(
+                    select(model.id, model.server_rev, RecordIndex.rev).join(
+                        RecordIndex, (RecordIndex.entity == entity)
+                        & (RecordIndex.record_id == model.id)))
+                if rev != indexed]
 
 
 def postgres_skip_reason() -> str | None:

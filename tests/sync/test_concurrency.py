@@ -4,11 +4,12 @@ A puller reads "every change after my cursor". That is only safe if revisions
 become visible in the order they were given: a revision handed out to a writer
 that commits later than a writer holding a higher revision would land behind
 cursors that have already moved past it, and be skipped for ever. The server
-avoids this by taking the revision counter's row lock for the whole batch
-(`sync.server.feed.Revisions`). These tests run real writers and pullers over
-real HTTP against a real PostgreSQL database, show the hazard the lock
-prevents, and check the lock deterministically by watching PostgreSQL's own
-lock waits (pg_stat_activity / pg_blocking_pids), never by sleeping.
+numbers a transaction's changes in its last step, under the revision counter's
+row lock kept to commit (`sync.server.feed.Revisions.allocate`). These tests
+run real writers and pullers over real HTTP against a real PostgreSQL database,
+show the hazard the lock prevents, and check the lock deterministically by
+watching PostgreSQL's own lock waits (pg_stat_activity / pg_blocking_pids),
+never by sleeping.
 """
 
 from __future__ import annotations
@@ -332,56 +333,52 @@ def _household(session: Any, revs: Revisions, grid_code: str, door: str) -> tupl
 
 def test_second_writer_waits_for_the_first_to_commit_and_revisions_follow_commits(
         pg_server: LiveServer, watcher: Engine) -> None:
+    """Writers work side by side and queue only to number their changes: B, fully written,
+    waits in its commit for the counter lock A took when it numbered its own."""
     puller = _client(pg_server.url, "jdy1")
     cursor = _pull(puller, 0, 2000)["cursor"]  # the area tree
     session_a = pg_server.db.session()
     session_a.begin()
     pid_a = _pid(session_a)
     revs_a = Revisions(session_a)
-    id_a, rev_a = _household(session_a, revs_a, "G01", "A")
+    id_a, placeholder_a = _household(session_a, revs_a, "G01", "A")
+    revs_a.allocate()  # A's last step: the counter is locked until A commits
+    rev_a = revs_a.real(placeholder_a)
 
     b_pid: list[int] = []
-    b_has_lock, b_may_commit, b_committed = threading.Event(), threading.Event(), threading.Event()
+    b_written, b_committed = threading.Event(), threading.Event()
     result_b: dict[str, Any] = {}
 
     def writer_b() -> None:
         with pg_server.db.transaction() as session_b:
             b_pid.append(_pid(session_b))
-            revs_b = Revisions(session_b)  # must wait here until A commits
-            b_has_lock.set()
-            if not b_may_commit.wait(WAIT):
-                raise AssertionError("writer B was never allowed to commit")
-            result_b["id"], result_b["rev"] = _household(session_b, revs_b, "G02", "B")
+            revs_b = Revisions(session_b)
+            result_b["id"], placeholder = _household(session_b, revs_b, "G02", "B")
+            b_written.set()  # not blocked by A while writing
+        result_b["rev"] = revs_b.real(placeholder)
         b_committed.set()
 
     threads = _Threads()
     thread_b = threads.start(writer_b)
     try:
-        _wait_until(lambda: bool(b_pid), "writer B's connection")
-        _wait_until(lambda: b_pid[0] in _blocked_by(watcher, pid_a),
-                    "writer B to wait for writer A's counter lock")
-        assert not b_has_lock.is_set() and thread_b.is_alive()
+        assert b_written.wait(WAIT), "writer B was blocked before its last step"
+        _wait_until(lambda: bool(b_pid) and b_pid[0] in _blocked_by(watcher, pid_a),
+                    "writer B to wait for writer A's counter lock in its commit")
+        assert not b_committed.is_set() and thread_b.is_alive()
         # Nothing of A is visible yet, and a puller's cursor does not move.
         page = _pull(puller, cursor)
         assert page["changes"] == [] and page["cursor"] == cursor
 
         session_a.commit()
-        assert b_has_lock.wait(WAIT), "writer B did not get the lock after A committed"
-        page = _pull(puller, cursor)
-        assert [(c["rev"], c["id"]) for c in page["changes"]] == [(rev_a, id_a)]
-        cursor = page["cursor"]
-        assert cursor == rev_a
-
-        b_may_commit.set()
         thread_b.join(WAIT)
         assert b_committed.is_set()
         threads.check()
     finally:
-        b_may_commit.set()
         session_a.close()
         threads.join(WAIT)
     page = _pull(puller, cursor)
-    assert [(c["rev"], c["id"]) for c in page["changes"]] == [(result_b["rev"], result_b["id"])]
+    assert [(c["rev"], c["id"]) for c in page["changes"]] == [
+        (rev_a, id_a), (result_b["rev"], result_b["id"])]
     assert result_b["rev"] == rev_a + 1  # revision order is commit order: A, then B
     puller.close()
 
@@ -404,7 +401,7 @@ def test_a_batch_resent_while_the_first_copy_waits_gets_the_same_receipts(
     holder = pg_server.db.session()
     holder.begin()
     holder_pid = _pid(holder)
-    Revisions(holder)  # another writer's long batch
+    Revisions(holder).lock()  # another writer numbering a long batch
 
     def send(n: int) -> None:
         answers[n] = _push(copies[n], changes, batch_id)

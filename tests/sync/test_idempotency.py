@@ -21,7 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from synckit import Device, LiveServer, grid_id
+from synckit import Device, LiveServer, grid_id, placeholders_left, revisions_disagreeing
 from testkit import household_data, jpeg_bytes, make_id, resident_data
 
 from inspector.models import (
@@ -183,6 +183,8 @@ def test_replaying_every_batch_changes_nothing(server: LiveServer, device_factor
     batches_before = _batch_count(server)
     assert len(before["feed"]) > 0 and before["held_link"] == []
     assert len(before["conflict"]) == 1
+    assert placeholders_left(server) == []  # every revision was numbered at commit
+    assert revisions_disagreeing(server) == []
 
     # 1. The very same batches, three more times each: the very same answers.
     for body, answer in sent:
