@@ -305,6 +305,8 @@ def run(argv: list[str]) -> int:
         state["chooser"] = chooser
         chooser.show()
     code = app.exec()
+    if "window" in state:  # an exit with the window still up (a screenshot, a test)
+        state["window"].close()  # type: ignore[attr-defined]
     if "ctx" in state:
         state["ctx"].drain()  # type: ignore[attr-defined]
     opener.drain()
