@@ -110,9 +110,10 @@ def encrypted_profile(run: Run) -> None:
 
     from inspector import vault
     from inspector.db import current_revision, head_revision
-    from inspector.models import LocalProfile
     from inspector.profiles import profile_dir
     from inspector.roles import SUPERVISOR
+    from sync.client.account import adopt_account
+    from sync.client.transport import Account
 
     folder = profile_dir("selftest")  # under FOLDER: main() points GRID_INSPECTOR_HOME there
     account = {**ACCOUNT, "device_id": str(uuid.uuid4())}
@@ -123,10 +124,11 @@ def encrypted_profile(run: Run) -> None:
         cipher = conn.execute(text("PRAGMA cipher_version")).scalar()
     check(cipher, "SQLCipher is not in use (PRAGMA cipher_version is empty)")
     check(run.store.encrypted, "the new profile's store has no key")
-    with run.store.write() as session:  # a supervisor sees every page
-        session.add(LocalProfile(id=1, username=ACCOUNT["username"], role=SUPERVISOR,
-                                 display_name=ACCOUNT["display_name"], grid_ids=[],
-                                 device_id=account["device_id"], server_url=None))
+    # Bound as a first login would bind it, to a supervisor (who sees every page).
+    adopt_account(run.store, Account(username=ACCOUNT["username"],
+                                     display_name=ACCOUNT["display_name"], role=SUPERVISOR,
+                                     grid_ids=(), token="", expires_at=""),
+                  "", device_id=account["device_id"])
     run.store.close()
     header = run.store.path.read_bytes()[:len(_PLAIN_HEADER)]
     check(header != _PLAIN_HEADER, "store.db is readable as plain SQLite")

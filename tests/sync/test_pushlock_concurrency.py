@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -85,6 +87,21 @@ class _Puller(threading.Thread):
             self.error = exc
 
 
+@contextmanager
+def _holding(server: LiveServer, household_id: str) -> Iterator[int]:
+    """A transaction of the test's own holding one household row locked; yields its
+    backend pid, so a test can see who waits on it. Released on leaving."""
+    holder = server.db.session()
+    holder.begin()
+    try:
+        pid = _pid(holder)
+        holder.execute(select(Household).where(Household.id == household_id).with_for_update())
+        yield pid
+    finally:
+        holder.rollback()
+        holder.close()
+
+
 def test_pushlock_a_push_stuck_mid_batch_holds_up_no_other_push(
         pg_server: LiveServer, watcher: Engine) -> None:  # noqa: F811
     a = _client(pg_server.url, "wgy1", retries=0)
@@ -100,21 +117,14 @@ def test_pushlock_a_push_stuck_mid_batch_holds_up_no_other_push(
     batch_a.append(_edit(stuck["record_id"], _notes(pg_server, stuck["record_id"]), "A 改"))
     batch_b = [_insert("G02", door_no=f"B-{k}") for k in range(3)]
     answers: dict[str, Any] = {}
-    holder = pg_server.db.session()
-    holder.begin()
-    holder_pid = _pid(holder)
-    holder.execute(select(Household).where(Household.id == stuck["record_id"]).with_for_update())
     threads = _Threads()
-    try:
+    with _holding(pg_server, stuck["record_id"]) as holder_pid:
         pushing_a = threads.start(lambda: answers.__setitem__("a", _push(a, batch_a)))
         _wait_until(lambda: len(_blocked_by(watcher, holder_pid)) == 1,
                     "push A to stop mid-batch on the held household row")
         # B, on other records, goes through while A is still stuck.
         answers["b"] = _push(b, batch_b)
         assert pushing_a.is_alive() and len(_blocked_by(watcher, holder_pid)) == 1
-    finally:
-        holder.rollback()
-        holder.close()
     threads.join(WAIT)
     threads.check()
     puller.stop.set()
@@ -150,13 +160,8 @@ def test_pushlock_two_pushes_editing_one_record_give_one_conflict(
     assert [r["status"] for r in _push(a, [shared, blocker])["receipts"]] == ["applied"] * 2
     base = _notes(pg_server, shared["record_id"])
     answers: dict[str, Any] = {}
-    holder = pg_server.db.session()
-    holder.begin()
-    holder_pid = _pid(holder)
-    holder.execute(select(Household).where(Household.id == blocker["record_id"])
-                   .with_for_update())
     threads = _Threads()
-    try:
+    with _holding(pg_server, blocker["record_id"]) as holder_pid:
         threads.start(lambda: answers.__setitem__("a", _push(a, [
             _edit(shared["record_id"], base, "甲"),
             _edit(blocker["record_id"], _notes(pg_server, blocker["record_id"]), "甲")])))
@@ -166,9 +171,6 @@ def test_pushlock_two_pushes_editing_one_record_give_one_conflict(
             _edit(shared["record_id"], base, "乙")])))
         _wait_until(lambda: len(_lock_waiters(watcher)) == 2,
                     "push B to wait for the shared record A is editing")
-    finally:
-        holder.rollback()
-        holder.close()
     threads.join(WAIT)
     threads.check()
     assert [r["status"] for r in answers["a"]["receipts"]] == ["applied", "applied"]
@@ -199,13 +201,8 @@ def test_pushlock_a_resident_whose_id_number_a_concurrent_push_took_is_held(
                 "op": "insert", "base_rev": None, "payload": payload}
 
     answers: dict[str, Any] = {}
-    holder = pg_server.db.session()
-    holder.begin()
-    holder_pid = _pid(holder)
-    holder.execute(select(Household).where(Household.id == blocker["record_id"])
-                   .with_for_update())
     threads = _Threads()
-    try:
+    with _holding(pg_server, blocker["record_id"]) as holder_pid:
         threads.start(lambda: answers.__setitem__("a", _push(a, [
             resident(),
             _edit(blocker["record_id"], _notes(pg_server, blocker["record_id"]), "甲")])))
@@ -215,9 +212,6 @@ def test_pushlock_a_resident_whose_id_number_a_concurrent_push_took_is_held(
         _wait_until(lambda: len(_lock_waiters(watcher)) == 2 or "b" in answers,
                     "push B to wait on the ID number A's resident holds")
         assert "b" not in answers, answers
-    finally:
-        holder.rollback()
-        holder.close()
     threads.join(WAIT)
     threads.check()
     assert [r["status"] for r in answers["a"]["receipts"]] == ["applied", "applied"]
