@@ -375,7 +375,7 @@ class Fuse:
 
     def __init__(self, worker: Device) -> None:
         self.transport = worker.transport
-        self.short = worker.transport.read_timeout
+        self.short = FAULT_READ_TIMEOUT
         self.step: tuple[str, str] | None = None  # (method, path prefix) on the short fuse
         self._request = worker.transport.request
         worker.transport.request = self  # type: ignore[method-assign]
@@ -389,7 +389,8 @@ class Fuse:
 
 def faulty_worker(devices: Callable[..., Device], proxy: FaultProxy) -> tuple[Device, Fuse]:
     """The worker behind the proxy, with no retries, after a clean first sync."""
-    worker = devices("wgy1", url=proxy.url, retries=0, read_timeout=FAULT_READ_TIMEOUT)
+    # Calm until the fuse is in: the device's set-up (GET /me) must not trip on a busy machine.
+    worker = devices("wgy1", url=proxy.url, retries=0, read_timeout=CALM_READ_TIMEOUT)
     fuse = Fuse(worker)
     worker.sync()
     return worker, fuse
